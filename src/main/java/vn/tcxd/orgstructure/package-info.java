@@ -5,5 +5,5 @@
  * and {@link vn.tcxd.orgstructure.OrgScope} for other modules to filter by subtree.
  * Never rewrites history and never reads another module's tables.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared :: *")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package vn.tcxd.orgstructure;

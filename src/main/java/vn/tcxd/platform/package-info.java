@@ -4,5 +4,5 @@
  * handling for pages (friendly, with a correlation id) and the API (Problem Details).
  * Owns no business tables and knows no business module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared :: *")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
 package vn.tcxd.platform;
