@@ -1,0 +1,107 @@
+package vn.tcxd.browser;
+
+import com.microsoft.playwright.Page;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.tcxd.IntegrationTest;
+import vn.tcxd.orgstructure.OrgStructure;
+import vn.tcxd.orgstructure.TreeFixture;
+
+import java.time.LocalDate;
+
+import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
+
+/**
+ * A new user's first walk in Chromium: log in → tree → unit → move with a decision → history
+ * timeline → the structure as at a date before the move.
+ */
+@IntegrationTest
+class OrganisationWalkthroughTests {
+
+    static Browser browser;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    OrgStructure org;
+
+    @BeforeAll
+    static void startBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterAll
+    static void stopBrowser() {
+        browser.close();
+    }
+
+    private String url(String path) {
+        return "http://127.0.0.1:" + port + path;
+    }
+
+    private Page loggedIn(boolean phone) {
+        Page page = browser.page(phone);
+        page.navigate(url("/login"));
+        page.locator("input[name=username]").fill("admin");
+        page.locator("input[name=password]").fill("test-admin-Pa55word");
+        page.locator("form button[type=submit]").first().click();
+        page.waitForURL("**/units**");
+        return page;
+    }
+
+    @Test
+    void shouldMoveAUnitWithADecisionAndShowItInHistoryAndAsAtViews() {
+        TreeFixture tree = TreeFixture.standard(org);
+        Page page = loggedIn(false);
+        Browser.screenshot(page, "01-tree");
+
+        // type-ahead search without diacritics finds the commune committee
+        page.locator("#q").fill("dang bo xa tan lap " + tree.prefix().toLowerCase());
+        assertThat(page.locator("#search-results a")).hasCount(1);
+        Browser.screenshot(page, "02-search");
+        page.locator("#search-results a").first().click();
+        assertThat(page.locator("h1")).containsText("Đảng bộ xã Tân Lập");
+        Browser.screenshot(page, "03-unit");
+
+        // move it under the other district, with its decision
+        page.locator("a[href*='/move']").click();
+        page.locator("#targetCode").fill(tree.code("D2"));
+        page.locator("#decisionNumber").fill("512-QĐ/TU");
+        page.locator("#decisionDate").fill("2026-03-10");
+        page.locator("#decisionBody").fill("Ban Thường vụ Tỉnh ủy");
+        page.locator("#effectiveOn").fill("2026-04-01");
+        Browser.screenshot(page, "04-move-form");
+        page.locator("form.stack button[type=submit]").click();
+
+        assertThat(page.locator(".alert.ok")).isVisible();
+        assertThat(page.locator(".breadcrumb")).containsText("Huyện ủy Đồng Văn");
+        assertThat(page.locator("#history")).containsText("Chuyển trực thuộc");
+        assertThat(page.locator("#history")).containsText("512-QĐ/TU");
+        Browser.screenshot(page, "05-history");
+
+        // as at a date before the move, the unit still sits under its first district
+        page.locator("#asOf").fill(LocalDate.of(2026, 3, 31).toString());
+        page.locator("form.asof button[type=submit]").click();
+        assertThat(page.locator(".breadcrumb")).containsText("Huyện ủy Sông Cầu");
+        Browser.screenshot(page, "06-as-at-before-move");
+    }
+
+    @Test
+    void shouldRejectAnIllegalMoveWithAVietnameseMessage() {
+        TreeFixture tree = TreeFixture.standard(org);
+        Page page = loggedIn(true);
+        page.navigate(url("/units/" + tree.id("X1C1") + "/move"));
+        page.locator("#targetCode").fill(tree.code("P"));
+        page.locator("#decisionNumber").fill("7-QĐ/TU");
+        page.locator("#decisionDate").fill("2026-03-10");
+        page.locator("#decisionBody").fill("Ban Thường vụ Tỉnh ủy");
+        page.locator("#effectiveOn").fill("2026-04-01");
+        page.locator("form.stack button[type=submit]").click();
+        assertThat(page.locator("#form-error")).containsText("không được trực thuộc");
+        Browser.screenshot(page, "07-phone-illegal-move");
+    }
+}
