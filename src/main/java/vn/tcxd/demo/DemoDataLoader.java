@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * Loads the demo tree on first start (nothing happens when unit {@code TW} exists) and creates the
@@ -74,16 +75,24 @@ class DemoDataLoader implements ApplicationRunner {
         long started = System.nanoTime();
         List<DemoStep> steps = DemoPlan.build();
         Map<String, Long> ids = new HashMap<>();
+        Map<String, long[]> byKind = new TreeMap<>();
         transaction.executeWithoutResult(status -> {
             for (DemoStep step : steps) {
+                long stepStarted = System.nanoTime();
                 long id = orgStructure.apply(step.toReorganisation(ids));
                 if (step.createdCode() != null) {
                     ids.put(step.createdCode(), id);
                 }
+                long[] kind = byKind.computeIfAbsent(step.getClass().getSimpleName(), k -> new long[2]);
+                kind[0]++;
+                kind[1] += System.nanoTime() - stepStarted;
             }
         });
-        log.info("Demo data: {} reorganisations, {} units loaded in {} ms", steps.size(), ids.size(),
-                (System.nanoTime() - started) / 1_000_000);
+        StringBuilder breakdown = new StringBuilder();
+        byKind.forEach((kind, n) -> breakdown.append(' ').append(kind).append(' ').append(n[0]).append('/')
+                .append(n[1] / 1_000_000).append("ms"));
+        log.info("Demo data: {} reorganisations, {} units loaded in {} ms (count/time:{})", steps.size(), ids.size(),
+                (System.nanoTime() - started) / 1_000_000, breakdown);
     }
 
     private void createAccounts() {
