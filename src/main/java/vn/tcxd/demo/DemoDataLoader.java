@@ -1,0 +1,146 @@
+package vn.tcxd.demo;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import vn.tcxd.orgstructure.OrgStructure;
+import vn.tcxd.security.Accounts;
+import vn.tcxd.security.Role;
+import vn.tcxd.security.ScopeGrant;
+
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Loads the demo tree on first start (nothing happens when unit {@code TW} exists) and creates the
+ * demo accounts that are missing. The tree is built in one transaction, so a failed load leaves
+ * nothing behind and the next start tries again.
+ */
+@Component
+@Order(10)
+class DemoDataLoader implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoDataLoader.class);
+
+    private record DemoAccount(String username, String displayName, String unitCode, Role role) {
+    }
+
+    private static final List<DemoAccount> ACCOUNTS = List.of(
+            new DemoAccount("bt.lamson", "Cán bộ Ban Tổ chức Tỉnh ủy Lam Sơn", "LS", Role.STAFF),
+            new DemoAccount("xem.lamson", "Người xem Tỉnh ủy Lam Sơn", "LS", Role.VIEWER),
+            new DemoAccount("bt.hoagiang", "Cán bộ Ban Tổ chức Tỉnh ủy Hòa Giang", "HG", Role.STAFF));
+
+    private final OrgStructure orgStructure;
+    private final ObjectProvider<Accounts> accounts;
+    private final TransactionTemplate transaction;
+    private final boolean enabled;
+    private final String password;
+
+    DemoDataLoader(OrgStructure orgStructure, ObjectProvider<Accounts> accounts,
+                   PlatformTransactionManager transactionManager,
+                   @Value("${tcxd.demo.enabled:true}") boolean enabled,
+                   @Value("${tcxd.demo.password:}") String password) {
+        this.orgStructure = orgStructure;
+        this.accounts = accounts;
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.enabled = enabled;
+        this.password = password;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        if (!enabled) {
+            return;
+        }
+        if (orgStructure.idOfCode("TW").isPresent()) {
+            log.info("Demo data: unit TW exists, tree not loaded again");
+        } else {
+            loadTree();
+        }
+        createAccounts();
+    }
+
+    private void loadTree() {
+        long started = System.nanoTime();
+        List<DemoStep> steps = DemoPlan.build();
+        Map<String, Long> ids = new HashMap<>();
+        Map<String, long[]> byKind = new TreeMap<>();
+        transaction.executeWithoutResult(status -> {
+            for (DemoStep step : steps) {
+                long stepStarted = System.nanoTime();
+                long id = orgStructure.apply(step.toReorganisation(ids));
+                if (step.createdCode() != null) {
+                    ids.put(step.createdCode(), id);
+                }
+                long[] kind = byKind.computeIfAbsent(step.getClass().getSimpleName(), k -> new long[2]);
+                kind[0]++;
+                kind[1] += System.nanoTime() - stepStarted;
+            }
+        });
+        StringBuilder breakdown = new StringBuilder();
+        byKind.forEach((kind, n) -> breakdown.append(' ').append(kind).append(' ').append(n[0]).append('/')
+                .append(n[1] / 1_000_000).append("ms"));
+        log.info("Demo data: {} reorganisations, {} units loaded in {} ms (count/time:{})", steps.size(), ids.size(),
+                (System.nanoTime() - started) / 1_000_000, breakdown);
+    }
+
+    private void createAccounts() {
+        Accounts available = accounts.getIfAvailable();
+        if (available == null) {
+            log.info("Demo data: no Accounts implementation in this build, demo accounts skipped");
+            return;
+        }
+        String secret = password.isBlank() ? randomPassword() : password;
+        List<String> lines = new ArrayList<>();
+        for (DemoAccount account : ACCOUNTS) {
+            if (available.find(account.username()).isPresent()) {
+                lines.add(account.username() + " (đã có, mật khẩu giữ nguyên)");
+                continue;
+            }
+            long unitId = orgStructure.idOfCode(account.unitCode()).orElseThrow(() ->
+                    new IllegalStateException("demo unit " + account.unitCode() + " is missing"));
+            available.create(account.username(), account.displayName(), secret, false,
+                    List.of(new ScopeGrant(unitId, account.role())));
+            lines.add(account.username() + "  " + account.role() + " trên " + account.unitCode());
+        }
+        boolean created = lines.stream().anyMatch(l -> !l.contains("đã có"));
+        StringBuilder banner = new StringBuilder("\n==================== TÀI KHOẢN DEMO ====================\n");
+        lines.forEach(l -> banner.append("  ").append(l).append('\n'));
+        if (created) {
+            banner.append("  Mật khẩu (chung cho các tài khoản mới): ").append(secret).append('\n');
+        }
+        banner.append("========================================================");
+        log.info(banner.toString());
+    }
+
+    /** 4 groups of 4 letters and digits, with at least one upper-case letter, one lower-case and one digit. */
+    private static String randomPassword() {
+        SecureRandom random = new SecureRandom();
+        String upper = "ABCDEFGHJKLMNPQRSTUVWXYZ";
+        String lower = "abcdefghijkmnpqrstuvwxyz";
+        String digits = "23456789";
+        String all = upper + lower + digits;
+        StringBuilder result = new StringBuilder();
+        for (int group = 0; group < 4; group++) {
+            if (group > 0) {
+                result.append('-');
+            }
+            for (int i = 0; i < 4; i++) {
+                String from = group == 0 && i == 0 ? upper : group == 1 && i == 0 ? lower : group == 2 && i == 0 ? digits : all;
+                result.append(from.charAt(random.nextInt(from.length())));
+            }
+        }
+        return result.toString();
+    }
+}
