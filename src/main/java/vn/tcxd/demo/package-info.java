@@ -5,5 +5,5 @@
  * facade so history, lineage and audit are real; and demo accounts when accounts exist.
  * Switched off with {@code tcxd.demo.enabled=false}. Nothing depends on this module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared :: *", "orgstructure", "security"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "orgstructure", "security"})
 package vn.tcxd.demo;
