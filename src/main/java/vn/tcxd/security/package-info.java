@@ -4,5 +4,5 @@
  * of every write, stored in the writer's transaction from {@link vn.tcxd.shared.audit.AuditedChange}.
  * Must not decide business rules of other modules.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared :: *", "orgstructure"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "orgstructure"})
 package vn.tcxd.security;

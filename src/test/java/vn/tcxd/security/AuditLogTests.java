@@ -119,6 +119,8 @@ class AuditLogTests {
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.body()).contains("Nhật ký thay đổi", "Thành lập", "Chi bộ An Một", "Ban Bí thư")
                 .doesNotContain(tree.nameB());
+        HttpResponse<String> fragment = http.getFragment("/audit?unitId=" + tree.cellA());
+        assertThat(fragment.body()).contains("id=\"audit-results\"", "Chi bộ An Một").doesNotContain("<html");
     }
 
     @Test

@@ -42,6 +42,11 @@ final class Http {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
+    /** A GET as htmx sends it, for the fragment of a page. */
+    HttpResponse<String> getFragment(String path) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("HX-Request", "true"));
+    }
+
     HttpResponse<String> getBasic(String path, String username, String password) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET()
                 .header("Authorization", basic(username, password))
