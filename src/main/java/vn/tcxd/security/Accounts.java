@@ -1,10 +1,14 @@
 package vn.tcxd.security;
 
+import vn.tcxd.shared.scope.AccessScope;
+
 import java.util.List;
 import java.util.Optional;
 
 /**
  * Facade of the accounts: creation (password hashed), lookup and the grants of each account.
+ * The methods taking an {@link AccessScope} act on behalf of a user and keep to that user's
+ * administration scope; the others are for trusted code (bootstrap, demo data).
  */
 public interface Accounts {
 
@@ -12,7 +16,21 @@ public interface Accounts {
     AccountSummary create(String username, String displayName, String rawPassword, boolean systemAdmin,
                           List<ScopeGrant> grants);
 
+    /**
+     * Creates an account on behalf of {@code actor}: only administrators may, a unit administrator
+     * only with grants inside its own admin subtrees ({@link vn.tcxd.shared.NotFound} otherwise, so
+     * nothing leaks about other units) and never a system administrator.
+     */
+    AccountSummary create(AccessScope actor, String username, String displayName, String rawPassword,
+                          boolean systemAdmin, List<ScopeGrant> grants);
+
     Optional<AccountSummary> find(String username);
 
     boolean anyExists();
+
+    /** Accounts the actor administers: all for a system administrator, else those granted only inside its admin subtrees. */
+    List<AccountSummary> visibleTo(AccessScope actor);
+
+    /** Enables or disables an account the actor administers; nobody disables their own account. */
+    AccountSummary setEnabled(AccessScope actor, long accountId, boolean enabled);
 }

@@ -1,0 +1,254 @@
+package vn.tcxd.security.internal;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import vn.tcxd.orgstructure.OrgScope;
+import vn.tcxd.orgstructure.OrgStructure;
+import vn.tcxd.security.AccountSummary;
+import vn.tcxd.security.Accounts;
+import vn.tcxd.security.Role;
+import vn.tcxd.security.ScopeGrant;
+import vn.tcxd.security.internal.AccountRepository.AccountRow;
+import vn.tcxd.shared.Forbidden;
+import vn.tcxd.shared.NotFound;
+import vn.tcxd.shared.RuleViolation;
+import vn.tcxd.shared.VietnameseText;
+import vn.tcxd.shared.audit.AuditedChange;
+import vn.tcxd.shared.scope.AccessScope;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Accounts: validation, hashing, administration scope and the audit of every change.
+ */
+@Service
+@Transactional(readOnly = true)
+class AccountService implements Accounts {
+
+    /** Same rule as the check constraint on {@code security.account.username}. */
+    static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]{3,50}$");
+    static final int MIN_PASSWORD_LENGTH = 10;
+
+    private final AccountRepository accounts;
+    private final PasswordEncoder passwords;
+    private final OrgStructure orgStructure;
+    private final OrgScope orgScope;
+    private final ApplicationEventPublisher events;
+
+    AccountService(AccountRepository accounts, PasswordEncoder passwords, OrgStructure orgStructure,
+                   OrgScope orgScope, ApplicationEventPublisher events) {
+        this.accounts = accounts;
+        this.passwords = passwords;
+        this.orgStructure = orgStructure;
+        this.orgScope = orgScope;
+        this.events = events;
+    }
+
+    /** The normalised login name: trimmed and lower case, as stored. */
+    static String normaliseUsername(String username) {
+        return username == null ? "" : username.strip().toLowerCase(Locale.ROOT);
+    }
+
+    @Override
+    @Transactional
+    public AccountSummary create(String username, String displayName, String rawPassword, boolean systemAdmin,
+                                 List<ScopeGrant> grants) {
+        String name = normaliseUsername(username);
+        if (name.isEmpty()) {
+            throw RuleViolation.onField("username", "error.text.required", new VietnameseText.FieldName("username"));
+        }
+        if (!USERNAME.matcher(name).matches()) {
+            throw RuleViolation.onField("username", "error.account.usernameInvalid");
+        }
+        String display = VietnameseText.requireText(displayName, "displayName", 200);
+        if (rawPassword == null || rawPassword.codePointCount(0, rawPassword.length()) < MIN_PASSWORD_LENGTH) {
+            throw RuleViolation.onField("password", "error.account.passwordTooShort", MIN_PASSWORD_LENGTH);
+        }
+        List<ScopeGrant> checked = checkGrants(grants);
+        if (!systemAdmin && checked.isEmpty()) {
+            throw RuleViolation.onField("unitCode", "error.account.grantRequired");
+        }
+        if (accounts.usernameTaken(name)) {
+            throw RuleViolation.onField("username", "error.account.usernameTaken", name);
+        }
+        long id;
+        try {
+            id = accounts.insert(name, passwords.encode(rawPassword), display, systemAdmin, checked);
+        } catch (DuplicateKeyException e) {
+            throw RuleViolation.onField("username", "error.account.usernameTaken", name);
+        }
+        AccountSummary created = new AccountSummary(id, name, display, true, systemAdmin, checked);
+        events.publishEvent(new AuditedChange("security.ACCOUNT_CREATED", "account", Long.toString(id),
+                unitOf(created), null, state(created), null));
+        return created;
+    }
+
+    private List<ScopeGrant> checkGrants(List<ScopeGrant> grants) {
+        if (grants == null) {
+            return List.of();
+        }
+        Set<Long> seen = new LinkedHashSet<>();
+        List<ScopeGrant> checked = new ArrayList<>();
+        for (ScopeGrant grant : grants) {
+            if (grant == null || grant.role() == null) {
+                throw RuleViolation.onField("role", "error.account.roleRequired");
+            }
+            if (orgStructure.lastKnown(grant.unitId()).isEmpty()) {
+                throw RuleViolation.onField("unitCode", "error.account.unitUnknown");
+            }
+            if (!seen.add(grant.unitId())) {
+                throw RuleViolation.onField("unitCode", "error.account.grantDuplicate");
+            }
+            checked.add(grant);
+        }
+        return List.copyOf(checked);
+    }
+
+    @Override
+    @Transactional
+    public AccountSummary create(AccessScope actor, String username, String displayName, String rawPassword,
+                                 boolean systemAdmin, List<ScopeGrant> grants) {
+        requireAdministrator(actor);
+        if (!actor.everything()) {
+            if (systemAdmin) {
+                throw new Forbidden();
+            }
+            for (ScopeGrant grant : grants == null ? List.<ScopeGrant>of() : grants) {
+                // Unknown and foreign units answer alike, so a unit administrator learns nothing outside its subtree.
+                if (grant != null && !administers(actor, grant.unitId())) {
+                    throw new NotFound("unit " + grant.unitId());
+                }
+            }
+        }
+        return create(username, displayName, rawPassword, systemAdmin, grants);
+    }
+
+    @Override
+    public Optional<AccountSummary> find(String username) {
+        return accounts.byUsername(normaliseUsername(username)).map(AccountRow::summary);
+    }
+
+    @Override
+    public boolean anyExists() {
+        return accounts.anyExists();
+    }
+
+    @Override
+    public List<AccountSummary> visibleTo(AccessScope actor) {
+        requireAdministrator(actor);
+        return accounts.all().stream()
+                .map(AccountRow::summary)
+                .filter(account -> visible(actor, account))
+                .toList();
+    }
+
+    @Override
+    @Transactional
+    public AccountSummary setEnabled(AccessScope actor, long accountId, boolean enabled) {
+        requireAdministrator(actor);
+        AccountSummary account = accounts.byId(accountId).map(AccountRow::summary)
+                .filter(a -> visible(actor, a))
+                .orElseThrow(() -> new NotFound("account " + accountId));
+        if (account.username().equals(actor.username()) && !enabled) {
+            throw new RuleViolation("error.account.disableSelf");
+        }
+        if (account.enabled() == enabled) {
+            return account;
+        }
+        accounts.setEnabled(accountId, enabled);
+        AccountSummary changed = new AccountSummary(account.id(), account.username(), account.displayName(), enabled,
+                account.systemAdmin(), account.grants());
+        events.publishEvent(new AuditedChange(enabled ? "security.ACCOUNT_ENABLED" : "security.ACCOUNT_DISABLED",
+                "account", Long.toString(accountId), unitOf(account), state(account), state(changed), null));
+        return changed;
+    }
+
+    private static void requireAdministrator(AccessScope actor) {
+        if (actor == null || !actor.isAdministrator()) {
+            throw new Forbidden();
+        }
+    }
+
+    /** A unit administrator sees an account only when every grant of it lies in its admin subtrees. */
+    private boolean visible(AccessScope actor, AccountSummary account) {
+        if (actor.everything()) {
+            return true;
+        }
+        return !account.systemAdmin() && !account.grants().isEmpty()
+                && account.grants().stream().allMatch(grant -> administers(actor, grant.unitId()));
+    }
+
+    private boolean administers(AccessScope actor, long unitId) {
+        // canRead over a scope made of the admin roots alone: "within one of my admin subtrees".
+        AccessScope adminOnly = new AccessScope(actor.username(), actor.everything(), Set.of(), Set.of(),
+                actor.adminRoots());
+        return orgScope.canRead(adminOnly, unitId);
+    }
+
+    private static Long unitOf(AccountSummary account) {
+        return account.grants().isEmpty() ? null : account.grants().getFirst().unitId();
+    }
+
+    /** The audited state of an account: never its password hash. */
+    private static Map<String, Object> state(AccountSummary account) {
+        Map<String, Object> state = new LinkedHashMap<>();
+        state.put("username", account.username());
+        state.put("displayName", account.displayName());
+        state.put("enabled", account.enabled());
+        state.put("systemAdmin", account.systemAdmin());
+        state.put("grants", account.grants().stream()
+                .map(g -> Map.<String, Object>of("unitId", g.unitId(), "role", g.role().name()))
+                .toList());
+        return state;
+    }
+
+    /** Scope of an account by its grants: VIEWER reads, STAFF writes, ADMIN administers and writes. */
+    static AccessScope scopeOf(AccountRow account) {
+        if (!account.enabled()) {
+            return AccessScope.none(account.username());
+        }
+        if (account.systemAdmin()) {
+            return AccessScope.system(account.username());
+        }
+        Set<Long> read = new LinkedHashSet<>();
+        Set<Long> write = new LinkedHashSet<>();
+        Set<Long> admin = new LinkedHashSet<>();
+        for (ScopeGrant grant : account.grants()) {
+            switch (grant.role()) {
+                case VIEWER -> read.add(grant.unitId());
+                case STAFF -> write.add(grant.unitId());
+                case ADMIN -> {
+                    admin.add(grant.unitId());
+                    write.add(grant.unitId());
+                }
+            }
+        }
+        return new AccessScope(account.username(), false, read, write, admin);
+    }
+
+    /** Spring Security authorities: ACCOUNTS and AUDIT for administrators, WRITE for anyone who may write. */
+    static List<String> authoritiesOf(AccountRow account) {
+        boolean admin = account.systemAdmin() || account.grants().stream().anyMatch(g -> g.role() == Role.ADMIN);
+        boolean write = admin || account.grants().stream().anyMatch(g -> g.role() == Role.STAFF);
+        List<String> authorities = new ArrayList<>();
+        if (admin) {
+            authorities.add("ACCOUNTS");
+            authorities.add("AUDIT");
+        }
+        if (write) {
+            authorities.add("WRITE");
+        }
+        return authorities;
+    }
+}

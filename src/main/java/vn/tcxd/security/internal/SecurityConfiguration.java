@@ -1,0 +1,66 @@
+package vn.tcxd.security.internal;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.servlet.LocaleResolver;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Two filter chains over the same accounts: HTTP Basic, stateless and without CSRF for
+ * {@code /api/**}; form login with a session and CSRF for the pages. Authorities (ACCOUNTS,
+ * AUDIT, WRITE) are checked on the controllers, so refusals become friendly pages or Problem Details.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages, LocaleResolver locales, ObjectMapper json)
+            throws Exception {
+        ProblemResponses problems = new ProblemResponses(messages, locales, json);
+        return http.securityMatcher("/api/**")
+                .authorizeHttpRequests(requests -> requests
+                        // "/api" itself only redirects to the Swagger UI, which the page chain protects.
+                        .requestMatchers("/api").permitAll()
+                        .anyRequest().authenticated())
+                .httpBasic(basic -> basic.realmName("TCXD").authenticationEntryPoint(problems))
+                .exceptionHandling(exceptions -> exceptions
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(csrf -> csrf.disable())
+                .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/css/**", "/webjars/**", "/login", "/actuator/health/**", "/error")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .defaultSuccessUrl("/units", true)
+                        .permitAll())
+                .logout(logout -> logout
+                        .logoutUrl("/logout")
+                        .logoutSuccessUrl("/login?logout"))
+                .build();
+    }
+}
