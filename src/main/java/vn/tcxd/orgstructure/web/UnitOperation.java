@@ -6,7 +6,7 @@ import java.util.Optional;
 /**
  * The reorganisation forms reachable from a unit page, by URL segment.
  */
-enum UnitOperation {
+public enum UnitOperation {
     ESTABLISH("new"), RENAME("rename"), MOVE("move"), CHANGE_TYPE("change-type"), MERGE("merge"), SPLIT("split"),
     DISSOLVE("dissolve"), CONSOLIDATE("consolidate");
 
@@ -16,7 +16,7 @@ enum UnitOperation {
         this.segment = segment;
     }
 
-    String segment() {
+    public String segment() {
         return segment;
     }
 
