@@ -4,17 +4,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import vn.tcxd.Http;
 import vn.tcxd.IntegrationTest;
 import vn.tcxd.security.Accounts;
 import vn.tcxd.security.Role;
 import vn.tcxd.security.ScopeGrant;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +38,7 @@ class UnitApiTests {
     String viewerP;
     String staffQ;
 
-    final HttpClient http = HttpClient.newHttpClient();
+    Http http;
 
     @BeforeEach
     void setUp() {
@@ -54,26 +50,15 @@ class UnitApiTests {
         accounts.create(staffP, "Cán bộ tỉnh P", PASSWORD, false, List.of(new ScopeGrant(tree.id("P"), Role.STAFF)));
         accounts.create(viewerP, "Người xem tỉnh P", PASSWORD, false, List.of(new ScopeGrant(tree.id("P"), Role.VIEWER)));
         accounts.create(staffQ, "Cán bộ tỉnh Q", PASSWORD, false, List.of(new ScopeGrant(tree.id("Q"), Role.STAFF)));
+        http = Http.on(port);
     }
 
-    private HttpResponse<String> get(String user, String path) throws Exception {
-        return http.send(request(user, path).GET().build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+    private HttpResponse<String> get(String user, String path) {
+        return user == null ? http.get(path) : http.getBasic(path, user, PASSWORD);
     }
 
-    private HttpResponse<String> post(String user, String path, String json) throws Exception {
-        return http.send(request(user, path).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8)).build(),
-                HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-    }
-
-    private HttpRequest.Builder request(String user, String path) {
-        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("Accept", "application/json, application/problem+json");
-        if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8)));
-        }
-        return builder;
+    private HttpResponse<String> post(String user, String path, String json) {
+        return http.postJsonBasic(path, json, user, PASSWORD);
     }
 
     private static String move(long parentId, String decisionNumber) {
@@ -84,7 +69,7 @@ class UnitApiTests {
     }
 
     @Test
-    void shouldReadAUnitAsAtADateWithinScope() throws Exception {
+    void shouldReadAUnitAsAtADateWithinScope() {
         var response = get(staffP, "/api/v1/units/" + tree.id("X1") + "?asOf=2020-01-01");
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("Đảng bộ xã Tân Lập").contains("\"existsOnDate\":true");
@@ -93,7 +78,7 @@ class UnitApiTests {
     }
 
     @Test
-    void shouldAnswerNotFoundWithoutNamesForAnotherProvince() throws Exception {
+    void shouldAnswerNotFoundWithoutNamesForAnotherProvince() {
         var response = get(staffQ, "/api/v1/units/" + tree.id("X1"));
         assertThat(response.statusCode()).isEqualTo(404);
         assertThat(response.body()).doesNotContain("Tân Lập").contains("phạm vi");
@@ -103,7 +88,7 @@ class UnitApiTests {
     }
 
     @Test
-    void shouldRefuseChangesOutsideTheWritableScope() throws Exception {
+    void shouldRefuseChangesOutsideTheWritableScope() {
         assertThat(post(viewerP, "/api/v1/units/" + tree.id("X1") + "/move", move(tree.id("D2"), "1-QĐ/TU"))
                 .statusCode()).isEqualTo(403);
         var intoOtherProvince = post(staffP, "/api/v1/units/" + tree.id("X1") + "/move", move(tree.id("QD"), "2-QĐ/TU"));
@@ -114,14 +99,14 @@ class UnitApiTests {
     }
 
     @Test
-    void shouldMoveThroughTheApiWithADecision() throws Exception {
+    void shouldMoveThroughTheApiWithADecision() {
         var response = post(staffP, "/api/v1/units/" + tree.id("X1") + "/move", move(tree.id("D2"), "3-QĐ/TU"));
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(get(staffP, "/api/v1/units/" + tree.id("X1") + "/history").body()).contains("MOVED").contains("3-QĐ/TU");
     }
 
     @Test
-    void shouldExplainBadInputInVietnameseProblemDetails() throws Exception {
+    void shouldExplainBadInputInVietnameseProblemDetails() {
         var illegal = post(staffP, "/api/v1/units/" + tree.id("X1C1") + "/move", move(tree.id("P"), "4-QĐ/TU"));
         assertThat(illegal.statusCode()).isEqualTo(422);
         assertThat(illegal.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).contains("problem+json"));
@@ -143,7 +128,7 @@ class UnitApiTests {
     }
 
     @Test
-    void shouldRequireAuthentication() throws Exception {
+    void shouldRequireAuthentication() {
         assertThat(get(null, "/api/v1/units").statusCode()).isEqualTo(401);
     }
 }

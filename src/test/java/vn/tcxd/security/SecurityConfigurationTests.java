@@ -1,5 +1,6 @@
 package vn.tcxd.security;
 
+import vn.tcxd.Http;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

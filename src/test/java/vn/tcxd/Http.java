@@ -1,4 +1,4 @@
-package vn.tcxd.security;
+package vn.tcxd;
 
 import java.io.IOException;
 import java.net.CookieManager;
@@ -19,7 +19,7 @@ import java.util.stream.Collectors;
  * A small client for the real HTTP port: HTTP Basic for the API, a cookie session with CSRF for pages.
  * Redirects are not followed, so tests see them.
  */
-final class Http {
+public final class Http {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"");
 
@@ -34,26 +34,26 @@ final class Http {
                 .build();
     }
 
-    static Http on(int port) {
+    public static Http on(int port) {
         return new Http(port);
     }
 
-    HttpResponse<String> get(String path) {
+    public HttpResponse<String> get(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
     /** A GET as htmx sends it, for the fragment of a page. */
-    HttpResponse<String> getFragment(String path) {
+    public HttpResponse<String> getFragment(String path) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET().header("HX-Request", "true"));
     }
 
-    HttpResponse<String> getBasic(String path, String username, String password) {
+    public HttpResponse<String> getBasic(String path, String username, String password) {
         return send(HttpRequest.newBuilder(URI.create(base + path)).GET()
                 .header("Authorization", basic(username, password))
                 .header("Accept", "application/json"));
     }
 
-    HttpResponse<String> postJsonBasic(String path, String json, String username, String password) {
+    public HttpResponse<String> postJsonBasic(String path, String json, String username, String password) {
         return send(HttpRequest.newBuilder(URI.create(base + path))
                 .POST(HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", "application/json")
@@ -62,7 +62,7 @@ final class Http {
     }
 
     /** Posts a form with the CSRF token of the page at {@code formPage} (which also starts the session). */
-    HttpResponse<String> postForm(String formPage, String path, Map<String, String> fields) {
+    public HttpResponse<String> postForm(String formPage, String path, Map<String, String> fields) {
         HttpResponse<String> page = get(formPage);
         Matcher csrf = CSRF.matcher(page.body());
         if (!csrf.find()) {
@@ -78,7 +78,7 @@ final class Http {
                 .header("Content-Type", "application/x-www-form-urlencoded"));
     }
 
-    HttpResponse<String> login(String username, String password) {
+    public HttpResponse<String> login(String username, String password) {
         return postForm("/login", "/login", Map.of("username", username, "password", password));
     }
 
