@@ -54,6 +54,28 @@ class OrganisationWalkthroughTests {
     }
 
     @Test
+    void shouldShowTheDemoProvinceAsAtTheSeedDateAndToday() {
+        Page page = loggedIn(false);
+        page.locator("#q").fill("dang bo tinh lam son");
+        page.locator("#search-results a").first().click();
+        assertThat(page.locator("h1")).hasText("Đảng bộ tỉnh Lam Sơn");
+        page.locator("#asOf").fill("2021-11-10");
+        page.locator("form.asof button[type=submit]").click();
+        assertThat(page.locator("#counts")).containsText("686");
+        assertThat(page.locator("#counts")).containsText("259 đảng bộ cơ sở, 427 chi bộ cơ sở");
+        assertThat(page.locator("#counts")).containsText("2.538");
+        Browser.screenshot(page, "00-demo-province-10-11-2021");
+        page.locator("form.asof a").click();
+        assertThat(page.locator("#counts")).not().containsText("2.538");
+        Browser.screenshot(page, "00-demo-province-today");
+        // the tree, opened at the province, in a phone-sized window
+        Page phone = loggedIn(true);
+        phone.locator("#tree details summary").first().click();
+        phone.waitForSelector("#tree .tree-slot .tree");
+        Browser.screenshot(phone, "00-phone-tree");
+    }
+
+    @Test
     void shouldMoveAUnitWithADecisionAndShowItInHistoryAndAsAtViews() {
         TreeFixture tree = TreeFixture.standard(org);
         Page page = loggedIn(false);

@@ -128,6 +128,13 @@ class UnitApiTests {
     }
 
     @Test
+    void shouldPublishTheOpenApiDocument() {
+        var document = http.get("/v3/api-docs");
+        assertThat(document.statusCode()).isEqualTo(200);
+        assertThat(document.body()).contains("/api/v1/units/{id}/move").contains("/api/v1/units/consolidate");
+    }
+
+    @Test
     void shouldRequireAuthentication() {
         assertThat(get(null, "/api/v1/units").statusCode()).isEqualTo(401);
     }

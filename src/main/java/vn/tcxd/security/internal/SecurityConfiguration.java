@@ -51,7 +51,9 @@ class SecurityConfiguration {
     SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/css/**", "/webjars/**", "/login", "/actuator/health/**", "/error")
+                        // the OpenAPI document describes the API and holds no data; API clients read it without a session
+                        .requestMatchers("/css/**", "/webjars/**", "/login", "/actuator/health/**", "/error",
+                                "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
