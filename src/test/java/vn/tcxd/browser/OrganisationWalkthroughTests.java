@@ -110,6 +110,16 @@ class OrganisationWalkthroughTests {
         page.locator("form.asof button[type=submit]").click();
         assertThat(page.locator(".breadcrumb")).containsText("Huyện ủy Sông Cầu");
         Browser.screenshot(page, "06-as-at-before-move");
+
+        // the move is in the audit log with its decision
+        page.navigate(url("/audit"));
+        assertThat(page.locator("main")).containsText("512-QĐ/TU");
+        Browser.screenshot(page, "08-audit");
+
+        // and the same unit page in English
+        page.navigate(url("/units/" + tree.id("X1") + "?lang=en"));
+        assertThat(page.locator("#history")).containsText("Moved");
+        Browser.screenshot(page, "09-unit-english");
     }
 
     @Test
