@@ -1,0 +1,5 @@
+package vn.tcxd.members;
+
+public enum Gender {
+    MALE, FEMALE
+}

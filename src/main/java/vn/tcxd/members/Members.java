@@ -1,0 +1,37 @@
+package vn.tcxd.members;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Facade of the member registry. Reads do not check the caller's scope; the web layer does, with
+ * {@link vn.tcxd.orgstructure.OrgScope} on the member's unit.
+ */
+public interface Members {
+
+    Optional<MemberDetails> member(long memberId, LocalDate asOf);
+
+    /** The member's state as at the date (null before admission). */
+    Optional<MemberState> stateOn(long memberId, LocalDate asOf);
+
+    List<MemberEventEntry> events(long memberId);
+
+    /** Members on the roll of the subtree of {@code unitId} on {@code asOf}, filtered, in Vietnamese name order. */
+    MemberPage list(long unitId, LocalDate asOf, MemberFilter filter, int page, int size);
+
+    /** By name with or without diacritics, citizen id or card number, within the given roots (null: all). */
+    List<MemberSummary> search(String query, List<Long> withinRoots, LocalDate asOf, int limit);
+
+    List<TransferSummary> transfers(long memberId);
+
+    Optional<TransferSummary> transfer(long transferId);
+
+    /** Permanent transfers in transit into the subtree of {@code unitId}, oldest first. */
+    List<TransferSummary> incomingTransfers(long unitId);
+
+    List<CodeItem> codes(CodeList list);
+
+    /** Applies the act in one transaction with its event, state change and audit; returns the member id. */
+    long apply(MemberAct act);
+}

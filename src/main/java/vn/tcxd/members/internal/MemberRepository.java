@@ -1,0 +1,308 @@
+package vn.tcxd.members.internal;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.JSONB;
+import org.jooq.Record;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.ObjectMapper;
+import vn.tcxd.jooq.members.tables.records.MemberRecord;
+import vn.tcxd.jooq.orgstructure.tables.UnitTree;
+import vn.tcxd.members.CodeItem;
+import vn.tcxd.members.CodeList;
+import vn.tcxd.members.Gender;
+import vn.tcxd.members.MemberEventEntry;
+import vn.tcxd.members.MemberEventKind;
+import vn.tcxd.members.MemberFilter;
+import vn.tcxd.members.MemberPage;
+import vn.tcxd.members.MemberStatus;
+import vn.tcxd.members.MemberSummary;
+import vn.tcxd.members.TransferKind;
+import vn.tcxd.members.TransferSummary;
+import vn.tcxd.shared.DecisionRef;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static vn.tcxd.jooq.members.Tables.CODE_ITEM;
+import static vn.tcxd.jooq.members.Tables.MEMBER;
+import static vn.tcxd.jooq.members.Tables.MEMBER_EVENT;
+import static vn.tcxd.jooq.members.Tables.MEMBER_STATE;
+import static vn.tcxd.jooq.members.Tables.TRANSFER;
+
+/**
+ * Typed SQL over the member registry. Subtree filters join the public view
+ * {@code orgstructure.unit_tree} as at the same date.
+ */
+@Repository
+class MemberRepository {
+
+    private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
+    };
+    private static final UnitTree TREE = UnitTree.UNIT_TREE;
+
+    private final DSLContext db;
+    private final ObjectMapper json;
+
+    MemberRepository(DSLContext db, ObjectMapper json) {
+        this.db = db;
+        this.json = json;
+    }
+
+    static Condition stateValidOn(LocalDate date) {
+        return MEMBER_STATE.VALID_FROM.le(date).and(MEMBER_STATE.VALID_TO.isNull().or(MEMBER_STATE.VALID_TO.gt(date)));
+    }
+
+    static Condition treeValidOn(UnitTree t, LocalDate date) {
+        return t.VALID_FROM.le(date).and(t.VALID_TO.isNull().or(t.VALID_TO.gt(date)));
+    }
+
+    // ---- member record ----------------------------------------------------------------------
+
+    Optional<MemberRecord> member(long id) {
+        return db.selectFrom(MEMBER).where(MEMBER.ID.eq(id)).fetchOptional();
+    }
+
+    boolean citizenIdTaken(String citizenId, Long exceptMemberId) {
+        return db.fetchExists(MEMBER, MEMBER.CITIZEN_ID.eq(citizenId)
+                .and(exceptMemberId == null ? DSL.trueCondition() : MEMBER.ID.ne(exceptMemberId)));
+    }
+
+    boolean cardNumberTaken(String cardNumber, Long exceptMemberId) {
+        return db.fetchExists(MEMBER, MEMBER.CARD_NUMBER.eq(cardNumber)
+                .and(exceptMemberId == null ? DSL.trueCondition() : MEMBER.ID.ne(exceptMemberId)));
+    }
+
+    long insertMember(MemberRecord record) {
+        record.attach(db.configuration());
+        record.changed(MEMBER.ID, false);
+        record.insert();
+        return record.getId();
+    }
+
+    void updateMember(MemberRecord record) {
+        record.attach(db.configuration());
+        record.update();
+    }
+
+    List<CodeItem> codes(CodeList list) {
+        return db.selectFrom(CODE_ITEM).where(CODE_ITEM.LIST.eq(list.name())).orderBy(CODE_ITEM.SORT)
+                .fetch(r -> new CodeItem(list, r.getCode(), r.getLabel(), r.getLabelEn()));
+    }
+
+    boolean codeExists(CodeList list, String code) {
+        return db.fetchExists(CODE_ITEM, CODE_ITEM.LIST.eq(list.name()).and(CODE_ITEM.CODE.eq(code)));
+    }
+
+    // ---- states -----------------------------------------------------------------------------
+
+    Optional<StateRow> stateOn(long memberId, LocalDate date) {
+        return db.selectFrom(MEMBER_STATE).where(MEMBER_STATE.MEMBER_ID.eq(memberId).and(stateValidOn(date)))
+                .fetchOptional(this::toState);
+    }
+
+    Optional<StateRow> latestState(long memberId) {
+        return db.selectFrom(MEMBER_STATE).where(MEMBER_STATE.MEMBER_ID.eq(memberId))
+                .orderBy(MEMBER_STATE.VALID_FROM.desc()).limit(1).fetchOptional(this::toState);
+    }
+
+    List<StateRow> statesFrom(long memberId, LocalDate date) {
+        return db.selectFrom(MEMBER_STATE)
+                .where(MEMBER_STATE.MEMBER_ID.eq(memberId)
+                        .and(MEMBER_STATE.VALID_TO.isNull().or(MEMBER_STATE.VALID_TO.gt(date))))
+                .orderBy(MEMBER_STATE.VALID_FROM).fetch(this::toState);
+    }
+
+    void insertState(long memberId, LocalDate from, LocalDate to, long unitId, MemberStatus status, boolean exempt,
+                     boolean inTransit, Long awayUnitId, long eventId) {
+        db.insertInto(MEMBER_STATE)
+                .set(MEMBER_STATE.MEMBER_ID, memberId)
+                .set(MEMBER_STATE.VALID_FROM, from)
+                .set(MEMBER_STATE.VALID_TO, to)
+                .set(MEMBER_STATE.UNIT_ID, unitId)
+                .set(MEMBER_STATE.STATUS, status.name())
+                .set(MEMBER_STATE.EXEMPT, exempt)
+                .set(MEMBER_STATE.IN_TRANSIT, inTransit)
+                .set(MEMBER_STATE.AWAY_UNIT_ID, awayUnitId)
+                .set(MEMBER_STATE.EVENT_ID, eventId)
+                .execute();
+    }
+
+    void closeState(long stateId, LocalDate on) {
+        db.update(MEMBER_STATE).set(MEMBER_STATE.VALID_TO, on).where(MEMBER_STATE.ID.eq(stateId)).execute();
+    }
+
+    void rewriteState(StateRow row, long eventId) {
+        db.update(MEMBER_STATE)
+                .set(MEMBER_STATE.UNIT_ID, row.unitId())
+                .set(MEMBER_STATE.STATUS, row.status().name())
+                .set(MEMBER_STATE.EXEMPT, row.exempt())
+                .set(MEMBER_STATE.IN_TRANSIT, row.inTransit())
+                .set(MEMBER_STATE.AWAY_UNIT_ID, row.awayUnitId())
+                .set(MEMBER_STATE.EVENT_ID, eventId)
+                .where(MEMBER_STATE.ID.eq(row.id())).execute();
+    }
+
+    // ---- events -----------------------------------------------------------------------------
+
+    long insertEvent(long memberId, MemberEventKind kind, LocalDate on, DecisionRef decision, Map<String, Object> details,
+                     String actor) {
+        return db.insertInto(MEMBER_EVENT)
+                .set(MEMBER_EVENT.MEMBER_ID, memberId)
+                .set(MEMBER_EVENT.KIND, kind.name())
+                .set(MEMBER_EVENT.EFFECTIVE_ON, on)
+                .set(MEMBER_EVENT.DECISION_NUMBER, decision.number())
+                .set(MEMBER_EVENT.DECISION_DATE, decision.date())
+                .set(MEMBER_EVENT.DECISION_BODY, decision.issuingBody())
+                .set(MEMBER_EVENT.DETAILS, details == null ? null : JSONB.valueOf(json.writeValueAsString(details)))
+                .set(MEMBER_EVENT.RECORDED_BY, actor)
+                .returning(MEMBER_EVENT.ID).fetchOne(MEMBER_EVENT.ID);
+    }
+
+    List<MemberEventEntry> events(long memberId) {
+        return db.selectFrom(MEMBER_EVENT).where(MEMBER_EVENT.MEMBER_ID.eq(memberId))
+                .orderBy(MEMBER_EVENT.EFFECTIVE_ON, MEMBER_EVENT.ID)
+                .fetch(r -> new MemberEventEntry(r.getId(), MemberEventKind.valueOf(r.getKind()), r.getEffectiveOn(),
+                        new DecisionRef(r.getDecisionNumber(), r.getDecisionDate(), r.getDecisionBody()),
+                        r.getDetails() == null ? Map.of() : json.readValue(r.getDetails().data(), MAP)));
+    }
+
+    // ---- transfers --------------------------------------------------------------------------
+
+    long insertTransfer(long memberId, TransferKind kind, long fromUnitId, long toUnitId, String letterNumber,
+                        LocalDate issuedOn) {
+        return db.insertInto(TRANSFER)
+                .set(TRANSFER.MEMBER_ID, memberId)
+                .set(TRANSFER.KIND, kind.name())
+                .set(TRANSFER.FROM_UNIT_ID, fromUnitId)
+                .set(TRANSFER.TO_UNIT_ID, toUnitId)
+                .set(TRANSFER.LETTER_NUMBER, letterNumber)
+                .set(TRANSFER.ISSUED_ON, issuedOn)
+                .set(TRANSFER.STATUS, "IN_TRANSIT")
+                .returning(TRANSFER.ID).fetchOne(TRANSFER.ID);
+    }
+
+    void markTransfer(long transferId, String status, LocalDate receivedOn, LocalDate endedOn) {
+        db.update(TRANSFER).set(TRANSFER.STATUS, status)
+                .set(TRANSFER.RECEIVED_ON, DSL.coalesce(DSL.val(receivedOn), TRANSFER.RECEIVED_ON))
+                .set(TRANSFER.ENDED_ON, DSL.coalesce(DSL.val(endedOn), TRANSFER.ENDED_ON))
+                .where(TRANSFER.ID.eq(transferId)).execute();
+    }
+
+    Optional<TransferSummary> transfer(long transferId) {
+        return transfers(TRANSFER.ID.eq(transferId)).stream().findFirst();
+    }
+
+    List<TransferSummary> transfersOf(long memberId) {
+        return transfers(TRANSFER.MEMBER_ID.eq(memberId));
+    }
+
+    Optional<TransferSummary> openTransfer(long memberId) {
+        return transfers(TRANSFER.MEMBER_ID.eq(memberId).and(TRANSFER.STATUS.eq("IN_TRANSIT")
+                        .or(TRANSFER.KIND.eq("TEMPORARY").and(TRANSFER.STATUS.eq("RECEIVED")))))
+                .stream().findFirst();
+    }
+
+    List<TransferSummary> incoming(String rootPath, LocalDate date) {
+        return transfers(TRANSFER.STATUS.eq("IN_TRANSIT").and(TRANSFER.TO_UNIT_ID.in(
+                DSL.select(TREE.UNIT_ID).from(TREE).where(treeValidOn(TREE, date)).and(inSubtree(TREE, rootPath)))));
+    }
+
+    private List<TransferSummary> transfers(Condition where) {
+        return db.select(TRANSFER.fields()).select(MEMBER.FULL_NAME).from(TRANSFER)
+                .join(MEMBER).on(MEMBER.ID.eq(TRANSFER.MEMBER_ID))
+                .where(where).orderBy(TRANSFER.ISSUED_ON, TRANSFER.ID)
+                .fetch(r -> new TransferSummary(r.get(TRANSFER.ID), r.get(TRANSFER.MEMBER_ID), r.get(MEMBER.FULL_NAME),
+                        TransferKind.valueOf(r.get(TRANSFER.KIND)), r.get(TRANSFER.FROM_UNIT_ID),
+                        r.get(TRANSFER.TO_UNIT_ID), r.get(TRANSFER.LETTER_NUMBER), r.get(TRANSFER.ISSUED_ON),
+                        r.get(TRANSFER.RECEIVED_ON), r.get(TRANSFER.ENDED_ON), r.get(TRANSFER.STATUS)));
+    }
+
+    // ---- lists and search -------------------------------------------------------------------
+
+    Optional<String> pathOf(long unitId, LocalDate date) {
+        return db.select(TREE.PATH).from(TREE).where(TREE.UNIT_ID.eq(unitId).and(treeValidOn(TREE, date)))
+                .fetchOptional(TREE.PATH);
+    }
+
+    static Condition inSubtree(UnitTree t, String rootPath) {
+        return t.PATH.ge(rootPath).and(t.PATH.lt(rootPath.substring(0, rootPath.length() - 1) + "0"));
+    }
+
+    MemberPage list(String rootPath, LocalDate date, MemberFilter filter, int page, int size) {
+        List<Condition> conditions = new ArrayList<>();
+        conditions.add(stateValidOn(date));
+        conditions.add(treeValidOn(TREE, date));
+        conditions.add(inSubtree(TREE, rootPath));
+        if (filter.status() != null) {
+            conditions.add(MEMBER_STATE.STATUS.eq(filter.status().name()));
+        } else {
+            conditions.add(MEMBER_STATE.STATUS.in(MemberStatus.PROBATIONARY.name(), MemberStatus.FULL.name()));
+        }
+        if (filter.gender() != null) {
+            conditions.add(MEMBER.GENDER.eq(filter.gender().name()));
+        }
+        if (filter.ageFrom() != null) {
+            conditions.add(MEMBER.BIRTH_DATE.le(date.minusYears(filter.ageFrom())));
+        }
+        if (filter.ageTo() != null) {
+            conditions.add(MEMBER.BIRTH_DATE.gt(date.minusYears(filter.ageTo() + 1L)));
+        }
+        if (filter.ethnicity() != null) {
+            conditions.add(MEMBER.ETHNICITY.eq(filter.ethnicity()));
+        }
+        if (filter.theory() != null) {
+            conditions.add(MEMBER.THEORY.eq(filter.theory()));
+        }
+        if (filter.education() != null) {
+            conditions.add(MEMBER.EDUCATION.eq(filter.education()));
+        }
+        if (filter.exempt() != null) {
+            conditions.add(MEMBER_STATE.EXEMPT.eq(filter.exempt()));
+        }
+        Condition where = DSL.and(conditions);
+        long total = db.selectCount().from(MEMBER_STATE)
+                .join(MEMBER).on(MEMBER.ID.eq(MEMBER_STATE.MEMBER_ID))
+                .join(TREE).on(TREE.UNIT_ID.eq(MEMBER_STATE.UNIT_ID))
+                .where(where).fetchOne(0, Long.class);
+        List<MemberSummary> rows = summaries(where, date, page * size, size);
+        return new MemberPage(rows, total, page, size);
+    }
+
+    List<MemberSummary> search(String folded, String digits, List<String> rootPaths, LocalDate date, int limit) {
+        Condition match = digits != null
+                ? MEMBER.CITIZEN_ID.eq(digits).or(MEMBER.CARD_NUMBER.eq(digits))
+                : MEMBER.SEARCH_TEXT.like("%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", '\\');
+        Condition scope = rootPaths == null ? DSL.trueCondition()
+                : DSL.or(rootPaths.stream().map(p -> inSubtree(TREE, p)).toList());
+        return summaries(match.and(stateValidOn(date)).and(treeValidOn(TREE, date)).and(scope), date, 0, limit);
+    }
+
+    private List<MemberSummary> summaries(Condition where, LocalDate date, int offset, int limit) {
+        Field<String> order = DSL.field("{0} collate \"vi-VN-x-icu\"", String.class, MEMBER.SORT_NAME);
+        return db.select(MEMBER.ID, MEMBER.FULL_NAME, MEMBER.GENDER, MEMBER.BIRTH_DATE, MEMBER.ETHNICITY, MEMBER.THEORY,
+                        MEMBER_STATE.STATUS, MEMBER_STATE.EXEMPT, MEMBER_STATE.IN_TRANSIT, MEMBER_STATE.UNIT_ID,
+                        MEMBER.CARD_NUMBER, MEMBER.ADMISSION_DECISION_DATE)
+                .from(MEMBER_STATE)
+                .join(MEMBER).on(MEMBER.ID.eq(MEMBER_STATE.MEMBER_ID))
+                .join(TREE).on(TREE.UNIT_ID.eq(MEMBER_STATE.UNIT_ID))
+                .where(where)
+                .orderBy(order, MEMBER.ID)
+                .offset(offset).limit(limit)
+                .fetch(r -> new MemberSummary(r.value1(), r.value2(), Gender.valueOf(r.value3()), r.value4(), r.value5(),
+                        r.value6(), MemberStatus.valueOf(r.value7()), r.value8(), r.value9(), r.value10(), r.value11(),
+                        r.value12()));
+    }
+
+    private StateRow toState(Record r) {
+        var s = r.into(MEMBER_STATE);
+        return new StateRow(s.getId(), s.getMemberId(), s.getValidFrom(), s.getValidTo(), s.getUnitId(),
+                MemberStatus.valueOf(s.getStatus()), s.getExempt(), s.getInTransit(), s.getAwayUnitId());
+    }
+}
