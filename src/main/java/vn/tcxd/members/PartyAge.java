@@ -16,10 +16,10 @@ import java.util.Optional;
  * the periods without membership (DOMAIN §2.2; for a re-admitted member, from the first admission
  * minus the gap).
  *
- * <p>Units: interruptions are subtracted in <em>days</em>. The age is the calendar period from the
- * effective start (admission date moved later by the interrupted days before {@code asOf}) to
- * {@code asOf}, in years, months and days. Days are exact and never round a short gap to a month
- * or drop it; the years/months/days split is {@link Period#between}.
+ * <p>Units: interruptions are subtracted in <em>days</em>. The age is the calendar period
+ * ({@link Period#between}) from the admission date to {@code asOf} moved earlier by the days without
+ * membership before it. Days are exact and never round a short gap to a month or drop it; during a
+ * gap the age stands still at its value on the day the gap began.
  *
  * <p>The admission day counts: on the admission date the age is 0; one year later to the day it is
  * 1 year. A member admitted on 29/2 reaches a whole year on 1/3 of a non-leap year.
@@ -82,7 +82,7 @@ public record PartyAge(LocalDate admissionDecision, List<DateRange> interruption
             }
         }
         long gap = interrupted(admissionDecision, merged, asOf);
-        Period age = Period.between(admissionDecision.plusDays(gap), asOf);
+        Period age = Period.between(admissionDecision, asOf.minusDays(gap));
         return new PartyAge(admissionDecision, merged, asOf, age.getYears(), age.getMonths(), age.getDays(), gap);
     }
 
@@ -92,13 +92,14 @@ public record PartyAge(LocalDate admissionDecision, List<DateRange> interruption
      * interruption) before reaching it. Independent of {@code asOf}.
      */
     public Optional<LocalDate> reaches(int years) {
-        LocalDate date = firstWholeYears(admissionDecision, years);
+        LocalDate base = firstWholeYears(admissionDecision, years);
+        LocalDate date = base;
         while (true) {
             LocalDate candidate = date;
             if (interruptions.stream().anyMatch(r -> r.open() && r.from().isBefore(candidate))) {
                 return Optional.empty();
             }
-            LocalDate next = firstWholeYears(admissionDecision.plusDays(interrupted(admissionDecision, interruptions, date)), years);
+            LocalDate next = base.plusDays(interrupted(admissionDecision, interruptions, date));
             if (next.equals(date)) {
                 return Optional.of(date);
             }
