@@ -89,6 +89,7 @@ class OrgStructureBenchmark {
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), System.getProperty("os.name"),
                 System.getProperty("os.arch"), today);
         line("PostgreSQL: %s", queryString("select version()"));
+        line("load average before: %s (the 2 cores are shared: compare runs with care)", loadAverage());
 
         NationalTreeGenerator.Result tree = NationalTreeGenerator.generate(dataSource, 2025_07_01L);
         line("");
@@ -112,6 +113,10 @@ class OrgStructureBenchmark {
         measure("unit page, random current unit", WARMUP, SAMPLES, k -> unitPage.accept(randomCurrentUnit()));
         measure("unit page, random province / central committee", 20, Math.min(SAMPLES, 200),
                 k -> unitPage.accept(provinces.get(random.nextInt(provinces.size()))));
+        long largestProvince = queryLong("select p.unit_id from orgstructure.unit_version p join orgstructure.unit_version d"
+                + " on d.path >= p.path and d.path < left(p.path, -1) || '0' and d.valid_to is null"
+                + " where p.depth = 1 and p.valid_to is null group by p.unit_id order by count(*) desc limit 1");
+        measure("unit page, the largest province", 5, 50, k -> unitPage.accept(largestProvince));
         measure("unit page, the Centre", 3, 20, k -> unitPage.accept(centre));
 
         // c) the tree as at a past date: children + counts
@@ -129,15 +134,20 @@ class OrgStructureBenchmark {
         });
 
         // the largest subtree, reported on its own
+        measure("counts(largest province, today)", 5, 50, k -> orgStructure.counts(largestProvince, today));
         measure("counts(Centre, today)", 3, 20, k -> orgStructure.counts(centre, today));
         measure("counts(Centre, 2024-06-30)", 3, 20, k -> orgStructure.counts(centre, LocalDate.of(2024, 6, 30)));
         measure("children(Centre, today)", 3, 20, k -> orgStructure.children(centre, today));
 
         // the same pages over HTTP, once they exist (the web layer is built in parallel)
-        http("GET /units/{id} (HTML page)", "/units/");
-        http("GET /api/v1/units/{id} (JSON)", "/api/v1/units/");
+        http("GET /units/{id} (HTML page)", "/units/", () -> randomCurrentUnit() + "");
+        http("GET /units/{id}?asOf=<2020-2025> (HTML page)", "/units/", () -> {
+            long[] pick = randomVersionAndDate(random.nextInt(3) == 0);
+            return pick[0] + "?asOf=" + LocalDate.ofEpochDay(pick[1]);
+        });
+        http("GET /api/v1/units/{id} (JSON)", "/api/v1/units/", () -> randomCurrentUnit() + "");
 
-        explainPlans(centre, provinces, today);
+        explainPlans(centre, largestProvince, today);
 
         // a) moving subtrees of about 5,000 units between central committees
         line("");
@@ -173,6 +183,8 @@ class OrgStructureBenchmark {
         measure("unit page, random current unit (after the moves)", 50, Math.min(SAMPLES, 300),
                 k -> unitPage.accept(randomCurrentUnit()));
 
+        line("");
+        line("load average after: %s", loadAverage());
         Path dir = Path.of("target", "bench");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("orgstructure.txt"), report, StandardCharsets.UTF_8);
@@ -204,7 +216,8 @@ class OrgStructureBenchmark {
         return sorted[Math.max(0, rank - 1)] / 1e6;
     }
 
-    private void http(String label, String prefix) throws IOException, InterruptedException {
+    private void http(String label, String prefix, java.util.function.Supplier<String> target)
+            throws IOException, InterruptedException {
         HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
                 .connectTimeout(Duration.ofSeconds(5)).build();
         String auth = "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD)
@@ -217,7 +230,7 @@ class OrgStructureBenchmark {
         }
         measure(label, WARMUP, Math.min(SAMPLES, 500), k -> {
             try {
-                int s = get(client, auth, prefix + randomCurrentUnit());
+                int s = get(client, auth, prefix + target.get());
                 if (s != 200) {
                     throw new IllegalStateException(prefix + " answered " + s);
                 }
@@ -317,12 +330,12 @@ class OrgStructureBenchmark {
     // ---- plans ------------------------------------------------------------------------------
 
     /** EXPLAIN ANALYZE of the reads behind the numbers (SQL as TreeRepository issues it). */
-    private void explainPlans(long centre, List<Long> provinces, LocalDate today) throws SQLException {
-        long province = provinces.getFirst();
+    private void explainPlans(long centre, long largestProvince, LocalDate today) throws SQLException {
+        long province = largestProvince;
         long cell = randomCurrentUnit();
         String countSubtree = """
                 select v.type, count(*) from orgstructure.unit_version v
-                where v.path >= p.path and v.path < left(p.path, -1) || '0'
+                where v.path >= '%3$s' and v.path < '%4$s'
                   and v.valid_from <= date '%2$s' and (v.valid_to is null or v.valid_to > date '%2$s')
                   and v.unit_id <> %1$d
                 group by v.type""";
@@ -341,13 +354,9 @@ class OrgStructureBenchmark {
                 new Object[] {"countSubtree(random unit, today)", countSubtree, cell, today},
                 new Object[] {"children(province, today)", children, province, today},
                 new Object[] {"children(province, 2025-06-30)", children, province, LocalDate.of(2025, 6, 30)})) {
-            String sql = ((String) q[1]).formatted(q[2], q[3]);
-            if (sql.contains("p.path")) {
-                sql = sql.replace("from orgstructure.unit_version v\n", "from orgstructure.unit_version v,"
-                        + " (select path from orgstructure.unit_version where unit_id = " + q[2]
-                        + " and valid_from <= date '" + q[3] + "' and (valid_to is null or valid_to > date '" + q[3]
-                        + "')) p\n");
-            }
+            String path = queryString("select path from orgstructure.unit_version where unit_id = " + q[2]
+                    + " and valid_from <= date '" + q[3] + "' and (valid_to is null or valid_to > date '" + q[3] + "')");
+            String sql = ((String) q[1]).formatted(q[2], q[3], path, path.substring(0, path.length() - 1) + "0");
             plans.append("==== ").append(q[0]).append('\n').append(sql).append('\n');
             try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
                  ResultSet rs = st.executeQuery("explain (analyze, buffers) " + sql)) {
@@ -360,6 +369,14 @@ class OrgStructureBenchmark {
     }
 
     // ---- helpers ----------------------------------------------------------------------------
+
+    private static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).strip();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
 
     private long queryLong(String sql) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
