@@ -13,6 +13,7 @@ import vn.tcxd.shared.DecisionRef;
 
 import javax.sql.DataSource;
 import java.io.IOException;
+import java.net.CookieManager;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -140,12 +141,22 @@ class OrgStructureBenchmark {
         measure("children(Centre, today)", 3, 20, k -> orgStructure.children(centre, today));
 
         // the same pages over HTTP, once they exist (the web layer is built in parallel)
-        http("GET /units/{id} (HTML page)", "/units/", () -> randomCurrentUnit() + "");
-        http("GET /units/{id}?asOf=<2020-2025> (HTML page)", "/units/", () -> {
+        HttpClient browser = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(new CookieManager()).connectTimeout(Duration.ofSeconds(5)).build();
+        String session = formLogin(browser);
+        HttpClient api = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
+                .connectTimeout(Duration.ofSeconds(5)).build();
+        String basic = "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD)
+                .getBytes(StandardCharsets.UTF_8));
+        http(browser, session, "GET /units/{id} (HTML page, logged-in session)", "/units/", () -> randomCurrentUnit() + "");
+        http(browser, session, "GET /units/{id}?asOf=<2020-2025> (HTML, session)", "/units/", () -> {
             long[] pick = randomVersionAndDate(random.nextInt(3) == 0);
             return pick[0] + "?asOf=" + LocalDate.ofEpochDay(pick[1]);
         });
-        http("GET /api/v1/units/{id} (JSON)", "/api/v1/units/", () -> randomCurrentUnit() + "");
+        http(browser, session, "GET /units/{largest province} (HTML, session)", "/units/", () -> largestProvince + "");
+        http(api, basic, "GET /api/v1/units/{id} (JSON, HTTP Basic)", "/api/v1/units/", () -> randomCurrentUnit() + "");
+        // what HTTP Basic itself costs: a stateless API checks the password hash on every request
+        http(api, basic, "GET /api/v1/link-rules (JSON, HTTP Basic, no tree read)", "/api/v1/link-rules", () -> "");
 
         explainPlans(centre, largestProvince, today);
 
@@ -216,16 +227,44 @@ class OrgStructureBenchmark {
         return sorted[Math.max(0, rank - 1)] / 1e6;
     }
 
-    private void http(String label, String prefix, java.util.function.Supplier<String> target)
+    /**
+     * Logs in through the login form (session cookie kept by the client's cookie manager); null
+     * when there is no such form in this branch.
+     */
+    private String formLogin(HttpClient client) throws IOException, InterruptedException {
+        HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .GET().build(), HttpResponse.BodyHandlers.ofString());
+        var csrf = java.util.regex.Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"")
+                .matcher(page.body());
+        if (page.statusCode() != 200 || !csrf.find()) {
+            line("(no login form: GET /login answered %d)", page.statusCode());
+            return null;
+        }
+        String token = csrf.group(1) != null ? csrf.group(1) : csrf.group(2);
+        String form = "username=" + ADMIN + "&password=" + ADMIN_PASSWORD + "&_csrf="
+                + java.net.URLEncoder.encode(token, StandardCharsets.UTF_8);
+        HttpResponse<Void> login = client.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build(), HttpResponse.BodyHandlers.discarding());
+        String location = login.headers().firstValue("Location").orElse("");
+        if (login.statusCode() != 302 || location.contains("error")) {
+            line("(form login as %s failed: %d %s)", ADMIN, login.statusCode(), location);
+            return null;
+        }
+        return "";
+    }
+
+    /** {@code auth}: an Authorization header value, "" for the client's session cookie, null when not logged in. */
+    private void http(HttpClient client, String auth, String label, String prefix, java.util.function.Supplier<String> target)
             throws IOException, InterruptedException {
-        HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER)
-                .connectTimeout(Duration.ofSeconds(5)).build();
-        String auth = "Basic " + Base64.getEncoder().encodeToString((ADMIN + ":" + ADMIN_PASSWORD)
-                .getBytes(StandardCharsets.UTF_8));
-        int status = get(client, auth, prefix + 1);
+        if (auth == null) {
+            line("%-58s skipped: no login form in this branch", label);
+            return;
+        }
+        int status = get(client, auth, prefix + target.get());
         if (status != 200) {
-            line("%-58s skipped: GET %s1 answered %d (%s)", label, prefix, status, status == 404
-                    ? "endpoint not in this branch yet" : "not served to admin with HTTP Basic in this branch");
+            line("%-58s skipped: GET %s… answered %d (%s)", label, prefix, status, status == 404
+                    ? "endpoint not in this branch yet" : "not served to the admin in this branch");
             return;
         }
         measure(label, WARMUP, Math.min(SAMPLES, 500), k -> {
@@ -244,9 +283,12 @@ class OrgStructureBenchmark {
     }
 
     private int get(HttpClient client, String auth, String path) throws IOException, InterruptedException {
-        HttpRequest request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-                .header("Authorization", auth).header("Accept-Language", "vi").GET().build();
-        return client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Accept-Language", "vi").GET();
+        if (!auth.isEmpty()) {
+            request.header("Authorization", auth);
+        }
+        return client.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     // ---- choosing units and dates -----------------------------------------------------------
