@@ -154,6 +154,8 @@ class OrgStructureBenchmark {
             return pick[0] + "?asOf=" + LocalDate.ofEpochDay(pick[1]);
         });
         http(browser, session, "GET /units/{largest province} (HTML, session)", "/units/", () -> largestProvince + "");
+        // what the web stack costs without a tree read: security filters, session, layout rendering
+        http(browser, session, "GET /units/search (HTML, session, no tree read)", "/units/search", () -> "");
         http(api, basic, "GET /api/v1/units/{id} (JSON, HTTP Basic)", "/api/v1/units/", () -> randomCurrentUnit() + "");
         // what HTTP Basic itself costs: a stateless API checks the password hash on every request
         http(api, basic, "GET /api/v1/link-rules (JSON, HTTP Basic, no tree read)", "/api/v1/link-rules", () -> "");
