@@ -575,6 +575,12 @@ public final class NationalTreeGenerator {
             // autovacuum would do the same on a live system; the visibility map enables index-only scans
             st.execute("vacuum (analyze) orgstructure.operation, orgstructure.unit, orgstructure.unit_version,"
                     + " orgstructure.unit_event");
+            // an autoanalyze running meanwhile (set off by the COPYs) holds back the xmin horizon, and
+            // VACUUM then leaves the new pages not all-visible: repeat until they are
+            for (int attempt = 0; attempt < 10 && allVisibleShare(st) < 0.98; attempt++) {
+                sleep(1_000);
+                st.execute("vacuum orgstructure.unit_version");
+            }
         }
 
         int[] currentByType = new int[TYPE_NAMES.length];
@@ -591,6 +597,22 @@ public final class NationalTreeGenerator {
         }
         return new Result(size, versions, events, acts.size(), currentByType, provinceIds,
                 largeAgencies.stream().map(i -> i + 1L).toList(), 1L, (System.nanoTime() - start) / 1e9);
+    }
+
+    static double allVisibleShare(Statement st) throws SQLException {
+        try (var rs = st.executeQuery("select relallvisible::float8 / greatest(relpages, 1) from pg_class"
+                + " where oid = 'orgstructure.unit_version'::regclass")) {
+            rs.next();
+            return rs.getDouble(1);
+        }
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** The second versions of a moved TCCSĐ's subtree (its descendants follow it in index order). */

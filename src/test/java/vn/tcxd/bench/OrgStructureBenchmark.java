@@ -96,6 +96,9 @@ class OrgStructureBenchmark {
         line("");
         line("generated %,d units, %,d versions, %,d events, %,d operations in %.1f s (COPY + VACUUM ANALYZE)",
                 tree.units(), tree.versions(), tree.events(), tree.operations(), tree.seconds());
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
+            line("unit_version pages all-visible (index-only scans): %.1f%%", 100 * NationalTreeGenerator.allVisibleShare(st));
+        }
         verifyGenerated(tree, today);
         loadVersions();
 
