@@ -263,7 +263,7 @@ class OrgStructureBenchmark {
     private void http(HttpClient client, String auth, String label, String prefix, java.util.function.Supplier<String> target)
             throws IOException, InterruptedException {
         if (auth == null) {
-            line("%-58s skipped: no login form in this branch", label);
+            line("%-58s skipped: not logged in (see the line above)", label);
             return;
         }
         int status = get(client, auth, prefix + target.get());
