@@ -95,6 +95,13 @@ class SecurityConfigurationTests {
     }
 
     @Test
+    void shouldRefuseAWrongPasswordEvenRightAfterTheRightOne() {
+        assertThat(Http.on(port).getBasic("/api/v1/accounts", "admin", ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+        assertThat(Http.on(port).getBasic("/api/v1/accounts", "admin", ADMIN_PASSWORD + "x").statusCode()).isEqualTo(401);
+        assertThat(Http.on(port).getBasic("/api/v1/accounts", "admin", ADMIN_PASSWORD).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void shouldRefuseLoginWhenAccountDisabled() {
         SecurityFixtures.Tree tree = SecurityFixtures.tree(orgStructure);
         String staff = SecurityFixtures.account(accounts, "staff", tree.provinceA(), Role.STAFF);

@@ -4,7 +4,9 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -12,6 +14,8 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.ObjectMapper;
+
+import java.time.Clock;
 
 /**
  * Two filter chains over the same accounts: HTTP Basic, stateless and without CSRF for
@@ -29,10 +33,11 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages, LocaleResolver locales, ObjectMapper json)
-            throws Exception {
+    SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages, LocaleResolver locales, ObjectMapper json,
+                                 UserDetailsService users, PasswordEncoder passwords, Clock clock) throws Exception {
         ProblemResponses problems = new ProblemResponses(messages, locales, json);
         return http.securityMatcher("/api/**")
+                .authenticationManager(new ProviderManager(new VerifiedCredentials(users, passwords, clock)))
                 .authorizeHttpRequests(requests -> requests
                         // "/api" itself only redirects to the Swagger UI, which the page chain protects.
                         .requestMatchers("/api").permitAll()
