@@ -68,6 +68,13 @@ public sealed interface MemberAct {
     record Readmit(long memberId, long cellId, LocalDate on, DecisionRef decision) implements MemberAct {
     }
 
+    /**
+     * Tặng Huy hiệu Đảng on an award occasion (3/2, 19/5, 2/9, 7/11) to an eligible member; early
+     * for serious illness when {@code seriouslyIll}, posthumously when the member has died.
+     */
+    record AwardBadge(long memberId, LocalDate occasion, boolean seriouslyIll, DecisionRef decision) implements MemberAct {
+    }
+
     /** Corrects the record sheet (not the status); audited with before and after. */
     record UpdateRecord(long memberId, MemberRecord record, DecisionRef decision) implements MemberAct {
     }

@@ -32,6 +32,17 @@ public interface Members {
 
     List<CodeItem> codes(CodeList list);
 
+    /** Party age on {@code asOf}: from the admission decision, without the periods out of the Party. */
+    Optional<PartyAge> partyAge(long memberId, LocalDate asOf);
+
+    /** Periods out of the Party (removed, left, expelled) until re-admission; the last may be open. */
+    List<PartyAge.DateRange> interruptions(long memberId);
+
+    /** Which badge, if any, the member may receive on the occasion. */
+    BadgeEligibility badgeEligibility(long memberId, LocalDate occasion, boolean seriouslyIll);
+
+    List<BadgeAward> badgeAwards(long memberId);
+
     /** Applies the act in one transaction with its event, state change and audit; returns the member id. */
     long apply(MemberAct act);
 }

@@ -122,6 +122,17 @@ class MemberLifecycleTests {
         assertThat(members.stateOn(id, received).orElseThrow().unitId()).isEqualTo(cellOfDecoy());
     }
 
+    /** A grassroots cell founded in 1990 in a province of its own, for members with long party age. */
+    private long oldCell() {
+        LocalDate founded = LocalDate.of(1990, 1, 1);
+        long province = org.apply(new vn.tcxd.orgstructure.Reorganisation.Establish(
+                new vn.tcxd.orgstructure.Reorganisation.NewUnit(tree.code("OLD"), "Đảng bộ tỉnh Lâu Năm " + tree.prefix(), null,
+                        vn.tcxd.orgstructure.UnitType.PROVINCIAL, null, null), founded, TreeFixture.decision(founded)));
+        return org.apply(new vn.tcxd.orgstructure.Reorganisation.Establish(
+                new vn.tcxd.orgstructure.Reorganisation.NewUnit(tree.code("OLDC"), "Chi bộ cơ sở Lâu Năm", null,
+                        vn.tcxd.orgstructure.UnitType.GRASSROOTS_CELL, province, null), founded, TreeFixture.decision(founded)));
+    }
+
     private long decoyCell = -1;
 
     private long cellOfDecoy() {
@@ -243,5 +254,36 @@ class MemberLifecycleTests {
         String cccd = members.member(id, ADMITTED).orElseThrow().record().citizenId();
         assertThat(members.search(cccd, java.util.List.of(tree.id("P")), ADMITTED, 5))
                 .extracting(MemberSummary::id).containsExactly(id);
+    }
+
+    /** Party age counts from the admission decision without the time out of the Party (DOMAIN §2.2). */
+    @Test
+    void shouldSubtractTheTimeOutOfThePartyFromPartyAge() {
+        long id = admitAn();
+        LocalDate removed = LocalDate.of(2021, 3, 2);
+        LocalDate back = LocalDate.of(2022, 3, 2);
+        members.apply(new RemoveFromList(id, RemovalGround.LOST_WILL, removed, decision("20-QĐ/HU", removed)));
+        members.apply(new Readmit(id, tree.id("X1C1"), back, decision("21-QĐ/HU", back)));
+        assertThat(members.interruptions(id)).containsExactly(new PartyAge.DateRange(removed, back));
+        PartyAge age = members.partyAge(id, LocalDate.of(2024, 3, 2)).orElseThrow();
+        assertThat(age.years()).isEqualTo(3);
+    }
+
+    /** HD 01-HD/TW (2021) item 18: a badge only for full members reaching the milestone by the occasion. */
+    @Test
+    void shouldAwardABadgeOnlyWhenEligible() {
+        LocalDate admitted = LocalDate.of(1994, 2, 1);
+        long id = members.apply(new Admit(MemberMother.record("Hoàng Thị Hoa", Gender.FEMALE, LocalDate.of(1970, 8, 8)),
+                oldCell(), admitted, decision("30-QĐ/HU", admitted)));
+        LocalDate ceremony = LocalDate.of(1994, 2, 20);
+        members.apply(new HoldCeremony(id, ceremony, decision("Biên bản", ceremony)));
+        members.apply(new Recognise(id, decision("31-QĐ/HU", LocalDate.of(1995, 3, 1))));
+        LocalDate tooEarly = LocalDate.of(2023, 11, 7);
+        assertRejected(new MemberAct.AwardBadge(id, tooEarly, false, decision("1-QĐ/TU", tooEarly)),
+                "error.member.badgeNotEligible");
+        LocalDate occasion = LocalDate.of(2024, 2, 3);
+        members.apply(new MemberAct.AwardBadge(id, occasion, false, decision("2-QĐ/TU", LocalDate.of(2024, 1, 20))));
+        assertThat(members.badgeAwards(id)).singleElement().extracting(BadgeAward::years).isEqualTo(30);
+        assertThat(members.badgeEligibility(id, LocalDate.of(2024, 5, 19), false).eligible()).isFalse();
     }
 }

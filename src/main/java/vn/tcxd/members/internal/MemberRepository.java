@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static vn.tcxd.jooq.members.Tables.BADGE_AWARD;
 import static vn.tcxd.jooq.members.Tables.CODE_ITEM;
 import static vn.tcxd.jooq.members.Tables.MEMBER;
 import static vn.tcxd.jooq.members.Tables.MEMBER_EVENT;
@@ -171,6 +172,37 @@ class MemberRepository {
                 .fetch(r -> new MemberEventEntry(r.getId(), MemberEventKind.valueOf(r.getKind()), r.getEffectiveOn(),
                         new DecisionRef(r.getDecisionNumber(), r.getDecisionDate(), r.getDecisionBody()),
                         r.getDetails() == null ? Map.of() : json.readValue(r.getDetails().data(), MAP)));
+    }
+
+    List<StateRow> allStates(long memberId) {
+        return db.selectFrom(MEMBER_STATE).where(MEMBER_STATE.MEMBER_ID.eq(memberId))
+                .orderBy(MEMBER_STATE.VALID_FROM).fetch(this::toState);
+    }
+
+    // ---- badges -----------------------------------------------------------------------------
+
+    void insertBadgeAward(long memberId, vn.tcxd.members.BadgeEligibility eligibility, long eventId) {
+        db.insertInto(BADGE_AWARD)
+                .set(BADGE_AWARD.MEMBER_ID, memberId)
+                .set(BADGE_AWARD.YEARS, eligibility.milestoneYears())
+                .set(BADGE_AWARD.OCCASION, eligibility.occasion())
+                .set(BADGE_AWARD.EARLY, eligibility.early())
+                .set(BADGE_AWARD.MONTHS_EARLY, eligibility.monthsEarly())
+                .set(BADGE_AWARD.POSTHUMOUS, eligibility.posthumous())
+                .set(BADGE_AWARD.RULE_SET_CODE, eligibility.ruleSetCode())
+                .set(BADGE_AWARD.EVENT_ID, eventId)
+                .execute();
+    }
+
+    List<vn.tcxd.members.BadgeAward> badgeAwards(long memberId) {
+        return db.select(BADGE_AWARD.fields()).select(MEMBER_EVENT.DECISION_NUMBER, MEMBER_EVENT.DECISION_DATE,
+                        MEMBER_EVENT.DECISION_BODY)
+                .from(BADGE_AWARD).join(MEMBER_EVENT).on(MEMBER_EVENT.ID.eq(BADGE_AWARD.EVENT_ID))
+                .where(BADGE_AWARD.MEMBER_ID.eq(memberId)).orderBy(BADGE_AWARD.YEARS)
+                .fetch(r -> new vn.tcxd.members.BadgeAward(memberId, r.get(BADGE_AWARD.YEARS), r.get(BADGE_AWARD.OCCASION),
+                        r.get(BADGE_AWARD.EARLY), r.get(BADGE_AWARD.MONTHS_EARLY), r.get(BADGE_AWARD.POSTHUMOUS),
+                        r.get(BADGE_AWARD.RULE_SET_CODE), new DecisionRef(r.get(MEMBER_EVENT.DECISION_NUMBER),
+                        r.get(MEMBER_EVENT.DECISION_DATE), r.get(MEMBER_EVENT.DECISION_BODY))));
     }
 
     // ---- transfers --------------------------------------------------------------------------

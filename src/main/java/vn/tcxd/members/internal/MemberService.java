@@ -4,7 +4,11 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tcxd.members.BadgeAward;
+import vn.tcxd.members.BadgeEligibility;
+import vn.tcxd.members.BadgeRules;
 import vn.tcxd.members.CodeItem;
+import vn.tcxd.members.PartyAge;
 import vn.tcxd.members.CodeList;
 import vn.tcxd.members.DeadlineKind;
 import vn.tcxd.members.DeadlineRules;
@@ -54,16 +58,18 @@ class MemberService implements Members {
     private final RecordValidator validator;
     private final OrgStructure org;
     private final DeadlineRules deadlines;
+    private final BadgeRules badges;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<CurrentAccess> access;
     private final Clock clock;
 
-    MemberService(MemberRepository repository, RecordValidator validator, OrgStructure org, DeadlineRules deadlines,
+    MemberService(MemberRepository repository, RecordValidator validator, OrgStructure org, DeadlineRules deadlines, BadgeRules badges,
                   ApplicationEventPublisher events, ObjectProvider<CurrentAccess> access, Clock clock) {
         this.repository = repository;
         this.validator = validator;
         this.org = org;
         this.deadlines = deadlines;
+        this.badges = badges;
         this.events = events;
         this.access = access;
         this.clock = clock;
@@ -137,6 +143,49 @@ class MemberService implements Members {
         return repository.codes(list);
     }
 
+    @Override
+    public Optional<PartyAge> partyAge(long memberId, LocalDate asOf) {
+        return repository.member(memberId)
+                .filter(m -> !asOf.isBefore(m.getAdmissionDecisionDate()))
+                .map(m -> PartyAge.of(m.getAdmissionDecisionDate(), interruptions(memberId), asOf));
+    }
+
+    /** Consecutive states off the roll (removed, left, expelled) until the member is back on it. */
+    @Override
+    public List<PartyAge.DateRange> interruptions(long memberId) {
+        List<PartyAge.DateRange> gaps = new java.util.ArrayList<>();
+        LocalDate gapStart = null;
+        for (StateRow row : repository.allStates(memberId)) {
+            boolean out = !row.status().onRoll() && row.status() != MemberStatus.DIED;
+            if (out && gapStart == null) {
+                gapStart = row.validFrom();
+            } else if (!out && gapStart != null) {
+                gaps.add(new PartyAge.DateRange(gapStart, row.validFrom()));
+                gapStart = null;
+            }
+        }
+        if (gapStart != null) {
+            gaps.add(new PartyAge.DateRange(gapStart, null));
+        }
+        return gaps;
+    }
+
+    @Override
+    public BadgeEligibility badgeEligibility(long memberId, LocalDate occasion, boolean seriouslyIll) {
+        var member = existing(memberId);
+        java.util.Set<Integer> awarded = new java.util.HashSet<>();
+        repository.badgeAwards(memberId).forEach(a -> awarded.add(a.years()));
+        LocalDate death = repository.latestState(memberId).filter(s -> s.status() == MemberStatus.DIED)
+                .map(StateRow::validFrom).orElse(null);
+        return badges.eligibleAt(occasion, member.getAdmissionDecisionDate(), interruptions(memberId), awarded,
+                seriouslyIll, death);
+    }
+
+    @Override
+    public List<BadgeAward> badgeAwards(long memberId) {
+        return repository.badgeAwards(memberId);
+    }
+
     // ---- acts -------------------------------------------------------------------------------
 
     @Override
@@ -170,6 +219,7 @@ class MemberService implements Members {
                     d.decision(), false);
             case MemberAct.Readmit r -> readmit(r);
             case MemberAct.UpdateRecord u -> updateRecord(u);
+            case MemberAct.AwardBadge b -> awardBadge(b);
         };
     }
 
@@ -430,6 +480,34 @@ class MemberService implements Members {
         event(act.memberId(), MemberEventKind.RECORD_UPDATED, on, act.decision(), Records.changes(before, after));
         audit(act.memberId(), MemberEventKind.RECORD_UPDATED, last.unitId(), Records.auditView(before),
                 Records.auditView(after), act.decision(), on);
+        return act.memberId();
+    }
+
+    /** HD 01-HD/TW (2021) item 18: only full members (or those who died as full members) receive the badge. */
+    private long awardBadge(MemberAct.AwardBadge act) {
+        if (act.occasion() == null) {
+            throw RuleViolation.onField("occasion", "error.date.required");
+        }
+        LocalDate occasion = act.occasion();
+        existing(act.memberId());
+        StateRow state = repository.stateOn(act.memberId(), occasion)
+                .orElseThrow(() -> new RuleViolation("error.member.notMemberOn", VietnameseFormat.date(occasion)));
+        boolean died = state.status() == MemberStatus.DIED;
+        StateRow standing = died ? repository.stateOn(act.memberId(), state.validFrom().minusDays(1)).orElse(state) : state;
+        if (standing.status() != MemberStatus.FULL) {
+            throw new RuleViolation("error.member.badgeOnlyFullMembers");
+        }
+        BadgeEligibility eligibility = badgeEligibility(act.memberId(), occasion, act.seriouslyIll());
+        if (!eligibility.eligible()) {
+            throw new RuleViolation("error.member.badgeNotEligible", VietnameseFormat.date(occasion));
+        }
+        long eventId = event(act.memberId(), MemberEventKind.BADGE_AWARDED, occasion, act.decision(),
+                Map.of("years", eligibility.milestoneYears(), "early", eligibility.early(),
+                        "posthumous", eligibility.posthumous(), "ruleSet", eligibility.ruleSetCode()));
+        repository.insertBadgeAward(act.memberId(), eligibility, eventId);
+        audit(act.memberId(), MemberEventKind.BADGE_AWARDED, standing.unitId(), null,
+                Map.of("years", eligibility.milestoneYears(), "early", eligibility.early()), act.decision(), occasion);
+        published(act.memberId(), MemberEventKind.BADGE_AWARDED, occasion, List.of(standing.unitId()));
         return act.memberId();
     }
 

@@ -78,7 +78,9 @@ class DeadlineRulesTests {
         assertThat(after294.ruleSetCode()).isEqualTo("QD294_2025");
         assertThat(after294.legalBasis()).contains("294-QĐ/TW").contains("[R]");
         assertThat(deadlines.ruleSets()).extracting(r -> r.ruleSet().code())
-                .containsExactly("QD45_2011", "QD29_2016", "QD24_2021", "QD232_2025", "QD294_2025");
+                .containsExactly("DL_1976", "QD23_2007", "QD45_2011", "QD29_2016", "QD24_2021", "QD232_2025", "QD294_2025");
+        // long-standing members: probation under the Charter of the time
+        assertThat(deadlines.due(DeadlineKind.PROBATION_END, LocalDate.of(1994, 2, 20)).ruleSetCode()).isEqualTo("DL_1976");
     }
 
     @Test
@@ -111,9 +113,9 @@ class DeadlineRulesTests {
     }
 
     @Test
-    @DisplayName("Thời hạn trước khi có quy định thi hành Điều lệ 2011 hoặc ngoài phạm vi lịch nghỉ lễ: báo lỗi, không đoán")
+    @DisplayName("Thời hạn không có quy định áp dụng hoặc ngoài phạm vi lịch nghỉ lễ: báo lỗi, không đoán")
     void shouldRefuseDatesWithoutRuleSetOrCalendar() {
-        assertThatThrownBy(() -> deadlines.due(DeadlineKind.ADMISSION_CEREMONY, LocalDate.of(2011, 10, 31)))
+        assertThatThrownBy(() -> deadlines.due(DeadlineKind.ADMISSION_CEREMONY, LocalDate.of(1975, 10, 31)))
                 .isInstanceOfSatisfying(RuleViolation.class,
                         e -> assertThat(e.messageKey()).isEqualTo("error.deadline.noRuleSet"));
         assertThatThrownBy(() -> deadlines.due(DeadlineKind.ADMISSION_CEREMONY, LocalDate.of(2030, 12, 20)))
