@@ -98,20 +98,20 @@ class MemberWalkthroughTests {
         assertThat(page.locator("#state")).containsText("Đảng viên dự bị");
         Browser.screenshot(page, "m02-profile-probationary");
 
-        page.locator("#acts a", new Page.LocatorOptions().setHasText("Lễ kết nạp")).click();
+        page.locator("#acts a[href$='/ceremony']").click();
         page.locator("#on").fill("2023-02-01");
         decide(page, "Biên bản lễ kết nạp", "2023-02-01", "Chi bộ thôn Đông");
         page.locator("form.stack button[type=submit]").click();
         assertThat(page.locator("#deadlines")).containsText("Hết thời kỳ dự bị");
 
-        page.locator("#acts a", new Page.LocatorOptions().setHasText("Công nhận chính thức")).click();
+        page.locator("#acts a[href$='/recognise']").click();
         decide(page, "45-QĐ/HU", "2024-02-10", "Ban Thường vụ Huyện ủy");
         page.locator("form.stack button[type=submit]").click();
         assertThat(page.locator("#state")).containsText("Đảng viên chính thức");
         assertThat(page.locator("#timeline")).containsText("Công nhận đảng viên chính thức");
         Browser.screenshot(page, "m03-recognised");
 
-        page.locator("#acts a", new Page.LocatorOptions().setHasText("Chuyển sinh hoạt đảng")).click();
+        page.locator("#acts a[href$='/transfer']").click();
         page.locator("#kind").selectOption("PERMANENT");
         page.locator("#targetCode").fill(tree.code("QXC1"));
         page.locator("#letterNumber").fill("GGT-15");
@@ -135,16 +135,14 @@ class MemberWalkthroughTests {
         form.locator("input[name=decisionBody]").fill("Đảng ủy xã Mồi");
         form.locator("button[type=submit]").click();
         assertThat(receiver.locator("h1")).hasText("Hoàng Văn Bảo");
-        assertThat(receiver.locator("#state")).containsText("Chi bộ thôn Mồi");
         Browser.screenshot(receiver, "m07-received");
+        assertThat(receiver.locator("#timeline")).containsText("Tiếp nhận sinh hoạt đảng");
+        assertThat(receiver.locator("main")).containsText("Chi bộ thôn Mồi");
 
         receiver.navigate(url("/members/badges?unit=" + tree.id("Q")));
         assertThat(receiver.locator("h1")).containsText("Huy hiệu Đảng");
-        assertThat(receiver.locator("#occasion option")).hasCount(browserOccasions(receiver));
+        // the next four award occasions are offered, then past ones
+        assertThat(receiver.locator("#occasion option").nth(3)).isAttached();
         Browser.screenshot(receiver, "m08-badges");
-    }
-
-    private static int browserOccasions(Page page) {
-        return Math.max(4, page.locator("#occasion option").count());
     }
 }

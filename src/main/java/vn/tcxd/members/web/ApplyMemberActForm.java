@@ -18,7 +18,7 @@ public record ApplyMemberActForm(LocalDate on, String decisionNumber, LocalDate 
                                  TransferKind kind, String targetCode, String letterNumber, String reason,
                                  DisciplineForm disciplineForm, RemovalGround ground) {
 
-    static ApplyMemberActForm empty(LocalDate today) {
+    public static ApplyMemberActForm empty(LocalDate today) {
         return new ApplyMemberActForm(today, null, today, null, null, null, null, null, null, null);
     }
 }
