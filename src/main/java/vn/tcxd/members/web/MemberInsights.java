@@ -1,0 +1,305 @@
+package vn.tcxd.members.web;
+
+import org.springframework.stereotype.Component;
+import vn.tcxd.members.BadgeEligibility;
+import vn.tcxd.members.BadgeRules;
+import vn.tcxd.members.CodeItem;
+import vn.tcxd.members.CodeList;
+import vn.tcxd.members.Deadline;
+import vn.tcxd.members.DeadlineKind;
+import vn.tcxd.members.DeadlineRules;
+import vn.tcxd.members.DisciplineForm;
+import vn.tcxd.members.MemberDetails;
+import vn.tcxd.members.MemberEventEntry;
+import vn.tcxd.members.MemberEventKind;
+import vn.tcxd.members.MemberFilter;
+import vn.tcxd.members.MemberPage;
+import vn.tcxd.members.MemberStatus;
+import vn.tcxd.members.MemberSummary;
+import vn.tcxd.members.Members;
+import vn.tcxd.members.PartyAge;
+import vn.tcxd.members.TransferSummary;
+import vn.tcxd.shared.RuleViolation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Consumer;
+
+/**
+ * Read-only views the pages and API share, built on the members facade: party age with its
+ * interruptions derived from the timeline, the deadlines relevant now, the next badge, the due-work
+ * queue and the badge list of a subtree, and code labels.
+ *
+ * <p>The queue and the badge list walk the roll of the subtree member by member (one facade call
+ * per member that can be due), so they are limited to subtrees of at most {@link #MAX_ROLL}
+ * members; a province is refused with a message asking for a smaller unit.
+ */
+@Component
+class MemberInsights {
+
+    /** Above this roll the per-member walk is too slow for a page (about 1 s per 1,000 members). */
+    static final int MAX_ROLL = 5_000;
+    private static final int PAGE = 500;
+    private static final int FIRST_BADGE_YEARS = 30;
+
+    private final Members members;
+    private final DeadlineRules deadlines;
+    private final BadgeRules badges;
+
+    MemberInsights(Members members, DeadlineRules deadlines, BadgeRules badges) {
+        this.members = members;
+        this.deadlines = deadlines;
+        this.badges = badges;
+    }
+
+    /** A thing to do for a member, with its legal deadline (or the badge occasion). */
+    record DueItem(long memberId, String memberName, long unitId, String kind, LocalDate start, LocalDate due,
+                   boolean overdue, String legalBasis, String detail) {
+    }
+
+    /** A member eligible for a badge on an occasion. */
+    record BadgeRow(long memberId, String memberName, long unitId, LocalDate admissionDecisionDate,
+                    int milestoneYears, LocalDate milestoneDate, boolean early, int monthsEarly, String legalBasis) {
+    }
+
+    /** A deadline shown on the profile, with whether it is already met. */
+    record DeadlineView(DeadlineKind kind, LocalDate start, LocalDate due, LocalDate doneOn, boolean overdue,
+                        String legalBasis) {
+    }
+
+    // ---- party age ----------------------------------------------------------------------------
+
+    /**
+     * Periods without membership: from removal, exit, expulsion or non-recognition to the next
+     * re-admission (open when none).
+     */
+    static List<PartyAge.DateRange> interruptions(List<MemberEventEntry> events) {
+        List<MemberEventEntry> sorted = new ArrayList<>(events);
+        sorted.sort(Comparator.comparing(MemberEventEntry::effectiveOn).thenComparing(MemberEventEntry::id));
+        List<PartyAge.DateRange> ranges = new ArrayList<>();
+        LocalDate out = null;
+        for (MemberEventEntry e : sorted) {
+            if (out == null && endsMembership(e)) {
+                out = e.effectiveOn();
+            } else if (out != null && e.kind() == MemberEventKind.READMITTED && e.effectiveOn().isAfter(out)) {
+                ranges.add(new PartyAge.DateRange(out, e.effectiveOn()));
+                out = null;
+            }
+        }
+        if (out != null) {
+            ranges.add(new PartyAge.DateRange(out, null));
+        }
+        return ranges;
+    }
+
+    private static boolean endsMembership(MemberEventEntry e) {
+        return switch (e.kind()) {
+            case REMOVED_FROM_LIST, LEFT_PARTY, NOT_RECOGNISED -> true;
+            case DISCIPLINED -> DisciplineForm.EXPULSION.name().equals(String.valueOf(e.details().get("form")));
+            default -> false;
+        };
+    }
+
+    static Optional<LocalDate> deathDate(List<MemberEventEntry> events) {
+        return events.stream().filter(e -> e.kind() == MemberEventKind.DIED).map(MemberEventEntry::effectiveOn).findFirst();
+    }
+
+    /** Party age on the date, empty before the admission; stops at death. */
+    Optional<PartyAge> partyAge(MemberDetails m, List<MemberEventEntry> events, LocalDate asOf) {
+        if (m.admissionDecisionDate() == null || asOf.isBefore(m.admissionDecisionDate())) {
+            return Optional.empty();
+        }
+        LocalDate on = deathDate(events).filter(d -> d.isBefore(asOf)).orElse(asOf);
+        return Optional.of(PartyAge.of(m.admissionDecisionDate(), interruptions(events), on));
+    }
+
+    /** The badge at the next award occasion on or after {@code from}; empty when none is due then. */
+    Optional<BadgeEligibility> nextBadge(MemberDetails m, List<MemberEventEntry> events, LocalDate from) {
+        if (m.admissionDecisionDate() == null || m.state() == null || !m.state().status().onRoll()) {
+            return Optional.empty();
+        }
+        try {
+            LocalDate occasion = badges.nextOccasion(from);
+            for (int i = 0; i < 8; i++) {
+                BadgeEligibility e = badges.eligibleAt(occasion, m.admissionDecisionDate(), interruptions(events), Set.of(),
+                        false, null);
+                if (e.eligible()) {
+                    return Optional.of(e);
+                }
+                occasion = badges.nextOccasion(occasion.plusDays(1));
+            }
+        } catch (RuleViolation e) {
+            return Optional.empty();
+        }
+        return Optional.empty();
+    }
+
+    /** Deadlines that matter on {@code today} for a member: admission ceremony, probation, recognition, transfers. */
+    List<DeadlineView> deadlines(MemberDetails m, List<TransferSummary> transfers, LocalDate today) {
+        List<DeadlineView> views = new ArrayList<>();
+        boolean probationary = m.state() != null && m.state().status() == MemberStatus.PROBATIONARY;
+        if (probationary && m.admissionDecisionDate() != null) {
+            view(DeadlineKind.ADMISSION_CEREMONY, m.admissionDecisionDate(), m.ceremonyDate(), today).ifPresent(views::add);
+            if (m.ceremonyDate() != null) {
+                Optional<DeadlineView> probation = view(DeadlineKind.PROBATION_END, m.ceremonyDate(), null, today);
+                probation.ifPresent(views::add);
+                probation.filter(p -> !today.isBefore(p.due()))
+                        .flatMap(p -> view(DeadlineKind.RECOGNITION_CONSIDERATION, p.due(), null, today))
+                        .ifPresent(views::add);
+            }
+        }
+        for (TransferSummary t : transfers) {
+            if ("IN_TRANSIT".equals(t.status())) {
+                view(DeadlineKind.TRANSFER_LETTER_PRESENTATION, t.issuedOn(), null, today).ifPresent(views::add);
+            }
+        }
+        return views;
+    }
+
+    private Optional<DeadlineView> view(DeadlineKind kind, LocalDate start, LocalDate doneOn, LocalDate today) {
+        try {
+            Deadline d = deadlines.due(kind, start);
+            boolean overdue = kind != DeadlineKind.PROBATION_END && (doneOn != null ? d.lateWhenDoneOn(doneOn) : d.overdueOn(today));
+            return Optional.of(new DeadlineView(kind, start, d.due(), doneOn, overdue, d.legalBasis()));
+        } catch (RuleViolation e) {
+            // no rule set (or holiday calendar) covers the start date: nothing reliable to show
+            return Optional.empty();
+        }
+    }
+
+    // ---- subtree walks ------------------------------------------------------------------------
+
+    /** Every member on the roll of the subtree on {@code asOf}; a RuleViolation above {@link #MAX_ROLL}. */
+    void walkRoll(long unitId, LocalDate asOf, Consumer<MemberSummary> each) {
+        MemberPage first = members.list(unitId, asOf, MemberFilter.NONE, 0, PAGE);
+        if (first.total() > MAX_ROLL) {
+            throw new RuleViolation("error.members.subtreeTooLarge", first.total(), MAX_ROLL);
+        }
+        first.rows().forEach(each);
+        for (int page = 1; (long) page * PAGE < first.total(); page++) {
+            members.list(unitId, asOf, MemberFilter.NONE, page, PAGE).rows().forEach(each);
+        }
+    }
+
+    /** What is due or overdue in the subtree on {@code today}, oldest due date first. */
+    List<DueItem> dueWork(long unitId, List<TransferSummary> incoming, LocalDate today) {
+        List<DueItem> items = new ArrayList<>();
+        LocalDate occasion = safeNextOccasion(today);
+        walkRoll(unitId, today, s -> {
+            if (s.status() == MemberStatus.PROBATIONARY) {
+                members.member(s.id(), today).ifPresent(m -> {
+                    if (m.ceremonyDate() == null) {
+                        due(s, DeadlineKind.ADMISSION_CEREMONY, m.admissionDecisionDate(), today, null).ifPresent(items::add);
+                    } else {
+                        view(DeadlineKind.PROBATION_END, m.ceremonyDate(), null, today)
+                                .filter(p -> !today.isBefore(p.due()))
+                                .flatMap(p -> due(s, DeadlineKind.RECOGNITION_CONSIDERATION, p.due(), today, null))
+                                .ifPresent(items::add);
+                    }
+                });
+            }
+            if (s.inTransit()) {
+                members.transfers(s.id()).stream().filter(t -> "IN_TRANSIT".equals(t.status()))
+                        .forEach(t -> due(s, DeadlineKind.TRANSFER_LETTER_PRESENTATION, t.issuedOn(), today,
+                                t.letterNumber()).ifPresent(items::add));
+            }
+            if (occasion != null) {
+                badge(s, occasion).ifPresent(b -> items.add(new DueItem(s.id(), s.fullName(), s.unitId(), "BADGE",
+                        b.milestoneDate(), occasion, false, b.legalBasis(), String.valueOf(b.milestoneYears()))));
+            }
+        });
+        for (TransferSummary t : incoming) {
+            try {
+                Deadline d = deadlines.due(DeadlineKind.TRANSFER_LETTER_PRESENTATION, t.issuedOn());
+                items.add(new DueItem(t.memberId(), t.memberName(), t.toUnitId(), "TRANSFER_RECEIPT", t.issuedOn(),
+                        d.due(), d.overdueOn(today), d.legalBasis(), t.letterNumber()));
+            } catch (RuleViolation e) {
+                // outside the rule sets: skip
+            }
+        }
+        items.sort(Comparator.comparing(DueItem::due).thenComparing(DueItem::memberName));
+        return items;
+    }
+
+    private Optional<DueItem> due(MemberSummary s, DeadlineKind kind, LocalDate start, LocalDate today, String detail) {
+        if (start == null) {
+            return Optional.empty();
+        }
+        return view(kind, start, null, today).map(v -> new DueItem(s.id(), s.fullName(), s.unitId(), kind.name(),
+                start, v.due(), v.overdue(), v.legalBasis(), detail));
+    }
+
+    private LocalDate safeNextOccasion(LocalDate today) {
+        try {
+            return badges.nextOccasion(today);
+        } catch (RuleViolation e) {
+            return null;
+        }
+    }
+
+    /** Members of the subtree eligible for a badge on the occasion, by milestone then name order. */
+    List<BadgeRow> badgeList(long unitId, LocalDate occasion, LocalDate today) {
+        badges.ruleSetOn(occasion);
+        List<BadgeRow> rows = new ArrayList<>();
+        LocalDate rollDate = occasion.isAfter(today) ? today : occasion;
+        walkRoll(unitId, rollDate, s -> badge(s, occasion).ifPresent(b -> rows.add(new BadgeRow(s.id(), s.fullName(),
+                s.unitId(), s.admissionDecisionDate(), b.milestoneYears(), b.milestoneDate(), b.early(),
+                b.monthsEarly(), b.legalBasis()))));
+        rows.sort(Comparator.comparing(BadgeRow::milestoneYears).reversed());
+        return rows;
+    }
+
+    /** Only members admitted at least 30 years before can be due; their timelines are read for gaps. */
+    private Optional<BadgeEligibility> badge(MemberSummary s, LocalDate occasion) {
+        if (s.admissionDecisionDate() == null
+                || s.admissionDecisionDate().isAfter(occasion.minusYears(FIRST_BADGE_YEARS))) {
+            return Optional.empty();
+        }
+        List<MemberEventEntry> events = members.events(s.id());
+        BadgeEligibility e = badges.eligibleAt(occasion, s.admissionDecisionDate(), interruptions(events), Set.of(),
+                false, null);
+        return e.eligible() ? Optional.of(e) : Optional.empty();
+    }
+
+    /** Award occasions for the picker: the next four and those of this and last year already past. */
+    List<LocalDate> occasions(LocalDate today) {
+        List<LocalDate> result = new ArrayList<>();
+        try {
+            LocalDate next = badges.nextOccasion(today);
+            for (int i = 0; i < 4; i++) {
+                result.add(next);
+                next = badges.nextOccasion(next.plusDays(1));
+            }
+            for (int year = today.getYear(); year >= today.getYear() - 1; year--) {
+                List<LocalDate> ofYear = new ArrayList<>(badges.occasions(year));
+                ofYear.sort(Comparator.reverseOrder());
+                ofYear.stream().filter(d -> d.isBefore(today)).forEach(result::add);
+            }
+        } catch (RuleViolation e) {
+            // outside the badge rule sets: offer what we have
+        }
+        return result;
+    }
+
+    // ---- codes --------------------------------------------------------------------------------
+
+    /** Code → label of every list, in the user's language. */
+    Map<CodeList, Map<String, String>> codeLabels(boolean english) {
+        Map<CodeList, Map<String, String>> labels = new EnumMap<>(CodeList.class);
+        for (CodeList list : CodeList.values()) {
+            Map<String, String> byCode = new LinkedHashMap<>();
+            for (CodeItem item : members.codes(list)) {
+                byCode.put(item.code(), english && item.labelEn() != null ? item.labelEn() : item.label());
+            }
+            labels.put(list, byCode);
+        }
+        return labels;
+    }
+}
