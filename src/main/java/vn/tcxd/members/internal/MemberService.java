@@ -145,9 +145,11 @@ class MemberService implements Members {
 
     @Override
     public Optional<PartyAge> partyAge(long memberId, LocalDate asOf) {
+        LocalDate until = repository.latestState(memberId).filter(s -> s.status() == MemberStatus.DIED)
+                .map(StateRow::validFrom).filter(died -> died.isBefore(asOf)).orElse(asOf);
         return repository.member(memberId)
                 .filter(m -> !asOf.isBefore(m.getAdmissionDecisionDate()))
-                .map(m -> PartyAge.of(m.getAdmissionDecisionDate(), interruptions(memberId), asOf));
+                .map(m -> PartyAge.of(m.getAdmissionDecisionDate(), interruptions(memberId), until));
     }
 
     /** Consecutive states off the roll (removed, left, expelled) until the member is back on it. */

@@ -103,9 +103,8 @@ class MemberApiController {
     MemberResponse member(@PathVariable long id, @RequestParam(required = false) LocalDate asOf) {
         LocalDate date = scoped.asOf(asOf);
         MemberDetails m = scoped.readable(id, date);
-        List<MemberEventEntry> events = members.events(id);
-        PartyAge age = insights.partyAge(m, events, date).orElse(null);
-        BadgeEligibility badge = insights.nextBadge(m, events, date).orElse(null);
+        PartyAge age = insights.partyAge(m, date).orElse(null);
+        BadgeEligibility badge = insights.nextBadge(m, date).orElse(null);
         return MemberResponse.of(m, age, badge, insights.deadlines(m, members.transfers(id), date));
     }
 

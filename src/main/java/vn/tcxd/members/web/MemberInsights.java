@@ -8,10 +8,7 @@ import vn.tcxd.members.CodeList;
 import vn.tcxd.members.Deadline;
 import vn.tcxd.members.DeadlineKind;
 import vn.tcxd.members.DeadlineRules;
-import vn.tcxd.members.DisciplineForm;
 import vn.tcxd.members.MemberDetails;
-import vn.tcxd.members.MemberEventEntry;
-import vn.tcxd.members.MemberEventKind;
 import vn.tcxd.members.MemberFilter;
 import vn.tcxd.members.MemberPage;
 import vn.tcxd.members.MemberStatus;
@@ -29,7 +26,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.Consumer;
 
 /**
@@ -47,7 +43,6 @@ class MemberInsights {
     /** Above this roll the per-member walk is too slow for a page (about 1 s per 1,000 members). */
     static final int MAX_ROLL = 5_000;
     private static final int PAGE = 500;
-    private static final int FIRST_BADGE_YEARS = 30;
 
     private final Members members;
     private final DeadlineRules deadlines;
@@ -76,60 +71,20 @@ class MemberInsights {
 
     // ---- party age ----------------------------------------------------------------------------
 
-    /**
-     * Periods without membership: from removal, exit, expulsion or non-recognition to the next
-     * re-admission (open when none).
-     */
-    static List<PartyAge.DateRange> interruptions(List<MemberEventEntry> events) {
-        List<MemberEventEntry> sorted = new ArrayList<>(events);
-        sorted.sort(Comparator.comparing(MemberEventEntry::effectiveOn).thenComparing(MemberEventEntry::id));
-        List<PartyAge.DateRange> ranges = new ArrayList<>();
-        LocalDate out = null;
-        for (MemberEventEntry e : sorted) {
-            if (out == null && endsMembership(e)) {
-                out = e.effectiveOn();
-            } else if (out != null && e.kind() == MemberEventKind.READMITTED && e.effectiveOn().isAfter(out)) {
-                ranges.add(new PartyAge.DateRange(out, e.effectiveOn()));
-                out = null;
-            }
-        }
-        if (out != null) {
-            ranges.add(new PartyAge.DateRange(out, null));
-        }
-        return ranges;
-    }
-
-    private static boolean endsMembership(MemberEventEntry e) {
-        return switch (e.kind()) {
-            case REMOVED_FROM_LIST, LEFT_PARTY, NOT_RECOGNISED -> true;
-            case DISCIPLINED -> DisciplineForm.EXPULSION.name().equals(String.valueOf(e.details().get("form")));
-            default -> false;
-        };
-    }
-
-    static Optional<LocalDate> deathDate(List<MemberEventEntry> events) {
-        return events.stream().filter(e -> e.kind() == MemberEventKind.DIED).map(MemberEventEntry::effectiveOn).findFirst();
-    }
-
-    /** Party age on the date, empty before the admission; stops at death. */
-    Optional<PartyAge> partyAge(MemberDetails m, List<MemberEventEntry> events, LocalDate asOf) {
-        if (m.admissionDecisionDate() == null || asOf.isBefore(m.admissionDecisionDate())) {
-            return Optional.empty();
-        }
-        LocalDate on = deathDate(events).filter(d -> d.isBefore(asOf)).orElse(asOf);
-        return Optional.of(PartyAge.of(m.admissionDecisionDate(), interruptions(events), on));
+    /** Party age on the date (from the registry: interruptions subtracted, stopped at death). */
+    Optional<PartyAge> partyAge(MemberDetails m, LocalDate asOf) {
+        return members.partyAge(m.id(), asOf);
     }
 
     /** The badge at the next award occasion on or after {@code from}; empty when none is due then. */
-    Optional<BadgeEligibility> nextBadge(MemberDetails m, List<MemberEventEntry> events, LocalDate from) {
+    Optional<BadgeEligibility> nextBadge(MemberDetails m, LocalDate from) {
         if (m.admissionDecisionDate() == null || m.state() == null || !m.state().status().onRoll()) {
             return Optional.empty();
         }
         try {
             LocalDate occasion = badges.nextOccasion(from);
             for (int i = 0; i < 8; i++) {
-                BadgeEligibility e = badges.eligibleAt(occasion, m.admissionDecisionDate(), interruptions(events), Set.of(),
-                        false, null);
+                BadgeEligibility e = members.badgeEligibility(m.id(), occasion, false);
                 if (e.eligible()) {
                     return Optional.of(e);
                 }
@@ -256,15 +211,14 @@ class MemberInsights {
         return rows;
     }
 
-    /** Only members admitted at least 30 years before can be due; their timelines are read for gaps. */
+    /** Only members admitted at least the first milestone's years before can be due. */
     private Optional<BadgeEligibility> badge(MemberSummary s, LocalDate occasion) {
+        int firstMilestone = badges.ruleSetOn(occasion).milestones().firstKey();
         if (s.admissionDecisionDate() == null
-                || s.admissionDecisionDate().isAfter(occasion.minusYears(FIRST_BADGE_YEARS))) {
+                || s.admissionDecisionDate().isAfter(occasion.minusYears(firstMilestone))) {
             return Optional.empty();
         }
-        List<MemberEventEntry> events = members.events(s.id());
-        BadgeEligibility e = badges.eligibleAt(occasion, s.admissionDecisionDate(), interruptions(events), Set.of(),
-                false, null);
+        BadgeEligibility e = members.badgeEligibility(s.id(), occasion, false);
         return e.eligible() ? Optional.of(e) : Optional.empty();
     }
 

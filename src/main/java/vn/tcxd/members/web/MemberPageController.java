@@ -123,8 +123,8 @@ class MemberPageController {
         model.addAttribute("events", events);
         model.addAttribute("transfers", transfers);
         model.addAttribute("codes", insights.codeLabels(english()));
-        model.addAttribute("partyAge", insights.partyAge(m, events, date).orElse(null));
-        model.addAttribute("badge", insights.nextBadge(m, events, date).orElse(null));
+        model.addAttribute("partyAge", insights.partyAge(m, date).orElse(null));
+        model.addAttribute("badge", insights.nextBadge(m, date).orElse(null));
         model.addAttribute("deadlines", insights.deadlines(m, transfers, date));
         model.addAttribute("canWrite", scoped.canWriteMember(id));
         Map<Long, String> unitLabels = new HashMap<>();
