@@ -157,7 +157,7 @@ class BulkWriterEquivalenceTests {
         TreeFixture t = TreeFixture.standard(org);
         MemberHistory good = asHistory(t, ImportFiles.citizenId());
         List<MemberHistory.Step> steps = new ArrayList<>(asHistory(t, ImportFiles.citizenId()).steps());
-        // a ceremony before the admission decision
+        // a ceremony before the admission decision: as for the registry, the member is not on the roll that day
         steps.set(1, new MemberHistory.HoldCeremony(LocalDate.of(2019, 3, 1), decision("BB-0", LocalDate.of(2019, 3, 1))));
         MemberHistory bad = new MemberHistory(record(ImportFiles.citizenId()), steps);
         int before = db.fetchCount(MEMBER);
@@ -165,7 +165,7 @@ class BulkWriterEquivalenceTests {
         assertThatThrownBy(() -> writer.write(List.of(good, bad), "importer", null))
                 .isInstanceOfSatisfying(MemberHistoryRejected.class, e -> assertThat(e.problems())
                         .extracting(MemberHistoryProblem::index, MemberHistoryProblem::step, MemberHistoryProblem::messageKey)
-                        .containsExactly(tuple(1, 1, "error.member.ceremonyBeforeAdmission")));
+                        .containsExactly(tuple(1, 1, "error.member.notMemberOn")));
         assertThat(db.fetchCount(MEMBER)).isEqualTo(before);
     }
 

@@ -129,8 +129,11 @@ class MemberImportService implements MemberImport {
                 sheet.value(0, c, header(columns[c]));
                 sheet.style(0, c).bold().fillColor(columns[c].required ? "FFE699" : "DDEBF7").set();
                 sheet.width(c, 18);
-                String example = text("memberImport.template.example." + columns[c].key);
-                sheet.value(1, c, example);
+                String example = messages.getMessage("memberImport.template.example." + columns[c].key, null, "",
+                        VIETNAMESE);
+                if (!example.isEmpty()) {
+                    sheet.value(1, c, example);
+                }
             }
             workbook.finish();
         } catch (IOException e) {
