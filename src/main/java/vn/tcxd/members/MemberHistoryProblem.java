@@ -6,7 +6,8 @@ import java.util.List;
  * Why one history of a batch was refused.
  *
  * @param index     position of the history in the batch (0-based)
- * @param step      position of the failing step (-1: the record sheet)
+ * @param step      position of the failing step (0: the admission, which also checks the record
+ *                  sheet; -1: the history as a whole)
  * @param field     the field named by the rule (may be null)
  * @param messageKey message key of the rule, with {@code args}
  */

@@ -7,14 +7,12 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.multipart.MaxUploadSizeExceededException;
 import org.springframework.web.multipart.MultipartFile;
 import vn.tcxd.members.MemberImport;
 import vn.tcxd.members.MemberImportStatus;
@@ -81,11 +79,6 @@ class MemberImportPageController {
         byte[] report = imports.errorReport(jobId, access.scope().username())
                 .orElseThrow(() -> new NotFound("import report " + jobId));
         return download(report, "loi-nhap-dang-vien.xlsx");
-    }
-
-    @ExceptionHandler(MaxUploadSizeExceededException.class)
-    String tooLarge(Model model) {
-        return form(model, "error.memberImport.uploadTooLarge");
     }
 
     private String form(Model model, String errorKey) {

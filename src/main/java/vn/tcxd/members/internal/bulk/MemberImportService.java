@@ -358,7 +358,7 @@ class MemberImportService implements MemberImport {
         Gender gender = null;
         String genderText = string(cells, ImportColumn.GENDER);
         if (genderText != null) {
-            String folded = VietnameseText.fold(genderText);
+            String folded = genderText.equals("Nam") ? "nam" : genderText.equals("Nữ") ? "nu" : VietnameseText.fold(genderText);
             gender = folded.equals("nam") || folded.equals("male") ? Gender.MALE
                     : folded.equals("nu") || folded.equals("female") ? Gender.FEMALE : null;
             if (gender == null) {
@@ -474,6 +474,8 @@ class MemberImportService implements MemberImport {
     private final class Lookup {
         private final AccessScope scope;
         private final Map<CodeList, Map<String, String>> codes = new EnumMap<>(CodeList.class);
+        // the same few values repeat on every row: fold each once
+        private final Map<String, String> resolved = new HashMap<>();
         private final Map<String, Optional<Long>> cells = new HashMap<>();
         private final Map<Long, Boolean> writable = new HashMap<>();
 
@@ -486,6 +488,10 @@ class MemberImportService implements MemberImport {
             if (value == null) {
                 return null;
             }
+            return resolved.computeIfAbsent(list.name() + '|' + value, k -> resolve(list, value));
+        }
+
+        private String resolve(CodeList list, String value) {
             Map<String, String> byName = codes.computeIfAbsent(list, l -> {
                 Map<String, String> map = new HashMap<>();
                 for (CodeItem item : members.codes(l)) {
