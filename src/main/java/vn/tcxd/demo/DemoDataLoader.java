@@ -108,8 +108,9 @@ class DemoDataLoader implements ApplicationRunner {
         DemoMembers.Built built = DemoMembers.build(rules, LocalDate.now(clock), writer.cells(lamSon),
                 writer.cells(hoaGiang));
         long generated = System.nanoTime();
-        log.info("Demo data: {} member histories generated in {} ms", built.histories().size(),
-                (generated - started) / 1_000_000);
+        log.info("Demo data: {} member histories generated in {} ms; {} probations could not end because no "
+                        + "deadline rule set covers their ceremony date (before 1/11/2011)", built.histories().size(),
+                (generated - started) / 1_000_000, built.withoutRecognitionRule());
         MemberHistoryResult result;
         try {
             result = writer.write(built.histories(), "demo", lamSon);

@@ -82,7 +82,7 @@ final class DemoMembers {
     private static final String[] COMMUNES = {"Tân Lập", "Phú Lộc", "An Thịnh", "Bình Sơn", "Hòa Lâm", "Xuân Tiến",
             "Đông Thành", "Quảng Hòa", "Thanh Phú", "Minh Hưng", "Yên Khê", "Mỹ Bình", "Gia An", "Cẩm Long", "Kim Trung"};
 
-    record Built(List<MemberHistory> histories, int lsRoll2021, int lsAdmissions, int transfers) {
+    record Built(List<MemberHistory> histories, int lsRoll2021, int lsAdmissions, int transfers, int withoutRecognitionRule) {
     }
 
     /** Where a member is on the roll from a date on (unit −1: off the roll). */
@@ -102,6 +102,7 @@ final class DemoMembers {
     private final Map<String, String[]> codeSegments = new HashMap<>();
     private int cardNumber = 1_000_000;
     private int transfers;
+    private int withoutRule;
 
     private DemoMembers(DeadlineRules deadlines, LocalDate today, List<MemberHistoryCell> lsCells,
                         List<MemberHistoryCell> hgCells) {
@@ -146,7 +147,7 @@ final class DemoMembers {
         while (lsRoll < LS_ROLL_2021) {
             lsRoll += count(member(lsCells, TREE_START, HISTORY_START, true));
         }
-        return new Built(List.copyOf(histories), lsRoll, lsAdmissions, transfers);
+        return new Built(List.copyOf(histories), lsRoll, lsAdmissions, transfers, withoutRule);
     }
 
     private int count(List<Move> moves) {
@@ -347,6 +348,7 @@ final class DemoMembers {
         } catch (RuleViolation e) {
             // no implementation regulation before 1/11/2011 in the rule sets: the registry cannot
             // recognise, so the member stays probationary (see the report to the lead)
+            withoutRule++;
             return Probation.NO_RULE;
         }
         if (random.nextInt(1000) < 8 && end.isBefore(today)) {
