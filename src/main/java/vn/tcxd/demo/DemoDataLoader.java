@@ -10,12 +10,20 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tcxd.members.DeadlineRules;
+import vn.tcxd.members.MemberFilter;
+import vn.tcxd.members.MemberHistoryRejected;
+import vn.tcxd.members.MemberHistoryResult;
+import vn.tcxd.members.MemberHistoryWriter;
+import vn.tcxd.members.Members;
 import vn.tcxd.orgstructure.OrgStructure;
 import vn.tcxd.security.Accounts;
 import vn.tcxd.security.Role;
 import vn.tcxd.security.ScopeGrant;
 
 import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,9 +31,10 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * Loads the demo tree on first start (nothing happens when unit {@code TW} exists) and creates the
- * demo accounts that are missing. The tree is built in one transaction, so a failed load leaves
- * nothing behind and the next start tries again.
+ * Loads the demo tree on first start (nothing happens when unit {@code TW} exists), then the demo
+ * members when Lam Sơn has none (see {@link DemoMembers}), and creates the demo accounts that are
+ * missing. The tree is built in one transaction and the members in another, so a failed load
+ * leaves nothing half-written and the next start tries again.
  */
 @Component
 @Order(10)
@@ -42,16 +51,25 @@ class DemoDataLoader implements ApplicationRunner {
             new DemoAccount("bt.hoagiang", "Cán bộ Ban Tổ chức Tỉnh ủy Hòa Giang", "HG", Role.STAFF));
 
     private final OrgStructure orgStructure;
+    private final ObjectProvider<Members> members;
+    private final ObjectProvider<MemberHistoryWriter> memberWriter;
+    private final ObjectProvider<DeadlineRules> deadlines;
+    private final Clock clock;
     private final ObjectProvider<Accounts> accounts;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final String password;
 
-    DemoDataLoader(OrgStructure orgStructure, ObjectProvider<Accounts> accounts,
-                   PlatformTransactionManager transactionManager,
+    DemoDataLoader(OrgStructure orgStructure, ObjectProvider<Members> members,
+                   ObjectProvider<MemberHistoryWriter> memberWriter, ObjectProvider<DeadlineRules> deadlines, Clock clock,
+                   ObjectProvider<Accounts> accounts, PlatformTransactionManager transactionManager,
                    @Value("${tcxd.demo.enabled:true}") boolean enabled,
                    @Value("${tcxd.demo.password:}") String password) {
         this.orgStructure = orgStructure;
+        this.members = members;
+        this.memberWriter = memberWriter;
+        this.deadlines = deadlines;
+        this.clock = clock;
         this.accounts = accounts;
         this.transaction = new TransactionTemplate(transactionManager);
         this.enabled = enabled;
@@ -68,7 +86,43 @@ class DemoDataLoader implements ApplicationRunner {
         } else {
             loadTree();
         }
+        loadMembers();
         createAccounts();
+    }
+
+    private void loadMembers() {
+        Members registry = members.getIfAvailable();
+        MemberHistoryWriter writer = memberWriter.getIfAvailable();
+        DeadlineRules rules = deadlines.getIfAvailable();
+        if (registry == null || writer == null || rules == null) {
+            log.info("Demo data: no member registry in this build, demo members skipped");
+            return;
+        }
+        long lamSon = orgStructure.idOfCode("LS").orElseThrow(() -> new IllegalStateException("demo unit LS is missing"));
+        long hoaGiang = orgStructure.idOfCode("HG").orElseThrow(() -> new IllegalStateException("demo unit HG is missing"));
+        if (registry.list(lamSon, DemoMembers.REPORT_2021, MemberFilter.NONE, 0, 1).total() > 0) {
+            log.info("Demo data: Lam Sơn has members, demo members not loaded again");
+            return;
+        }
+        long started = System.nanoTime();
+        DemoMembers.Built built = DemoMembers.build(rules, LocalDate.now(clock), writer.cells(lamSon),
+                writer.cells(hoaGiang));
+        long generated = System.nanoTime();
+        log.info("Demo data: {} member histories generated in {} ms; {} probations could not end because no "
+                        + "deadline rule set covers their ceremony date (before 1/11/2011)", built.histories().size(),
+                (generated - started) / 1_000_000, built.withoutRecognitionRule());
+        MemberHistoryResult result;
+        try {
+            result = writer.write(built.histories(), "demo", lamSon);
+        } catch (MemberHistoryRejected e) {
+            e.problems().stream().limit(20).forEach(p -> log.error("Demo member refused: {} step {} {} {} — {}",
+                    p.index(), p.step(), p.messageKey(), p.args(), built.histories().get(p.index()).steps()));
+            throw e;
+        }
+        log.info("Demo data: {} members ({} on Lam Sơn's roll on {}), {} events, {} states, {} transfers; "
+                        + "generated in {} ms, written in {} ms", result.memberIds().size(), built.lsRoll2021(),
+                DemoMembers.REPORT_2021, result.events(), result.states(), result.transfers(),
+                (generated - started) / 1_000_000, (System.nanoTime() - generated) / 1_000_000);
     }
 
     private void loadTree() {

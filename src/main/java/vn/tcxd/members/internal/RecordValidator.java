@@ -15,18 +15,50 @@ import java.util.Locale;
  * citizen id (CCCD) has 12 digits and is unique, codes exist in their lists, dates are plausible.
  */
 @Component
-class RecordValidator {
+public class RecordValidator {
+
+    /**
+     * What the checks look up: code lists and identifiers already taken. The registry asks the
+     * database row by row; the bulk writer answers from sets loaded once for the whole batch.
+     */
+    public interface Lookups {
+        boolean codeExists(CodeList list, String code);
+
+        boolean citizenIdTaken(String citizenId, Long exceptMemberId);
+
+        boolean cardNumberTaken(String cardNumber, Long exceptMemberId);
+    }
 
     private static final LocalDate EARLIEST_BIRTH = LocalDate.of(1890, 1, 1);
 
-    private final MemberRepository members;
+    private final Lookups repositoryLookups;
 
     RecordValidator(MemberRepository members) {
-        this.members = members;
+        this.repositoryLookups = new Lookups() {
+            @Override
+            public boolean codeExists(CodeList list, String code) {
+                return members.codeExists(list, code);
+            }
+
+            @Override
+            public boolean citizenIdTaken(String citizenId, Long exceptMemberId) {
+                return members.citizenIdTaken(citizenId, exceptMemberId);
+            }
+
+            @Override
+            public boolean cardNumberTaken(String cardNumber, Long exceptMemberId) {
+                return members.cardNumberTaken(cardNumber, exceptMemberId);
+            }
+        };
     }
 
     /** The record normalised (trimmed, codes upper case), or a violation naming the first bad field. */
     MemberRecord validate(MemberRecord r, LocalDate today, Long existingMemberId) {
+        return validate(r, today, existingMemberId, repositoryLookups);
+    }
+
+    /** The same checks with lookups supplied by the caller (one implementation of the rules for both paths). */
+    public static MemberRecord validate(MemberRecord r, LocalDate today, Long existingMemberId, Lookups lookups) {
         if (r == null) {
             throw new RuleViolation("error.member.recordRequired");
         }
@@ -49,14 +81,14 @@ class RecordValidator {
             if (!citizenId.matches("[0-9]{12}")) {
                 throw RuleViolation.onField("citizenId", "error.member.citizenIdFormat");
             }
-            if (members.citizenIdTaken(citizenId, existingMemberId)) {
+            if (lookups.citizenIdTaken(citizenId, existingMemberId)) {
                 throw RuleViolation.onField("citizenId", "error.member.citizenIdTaken", citizenId);
             }
         } else if (r.citizenId() != null && !r.citizenId().isBlank()) {
             throw RuleViolation.onField("citizenId", "error.member.citizenIdFormat");
         }
         String card = VietnameseText.optionalText(r.cardNumber(), "cardNumber", 20);
-        if (card != null && members.cardNumberTaken(card, existingMemberId)) {
+        if (card != null && lookups.cardNumberTaken(card, existingMemberId)) {
             throw RuleViolation.onField("cardNumber", "error.member.cardNumberTaken", card);
         }
         String phone = VietnameseText.optionalText(r.phone(), "phone", 20);
@@ -66,16 +98,16 @@ class RecordValidator {
         return new MemberRecord(fullName, otherNames, r.gender(), r.birthDate(),
                 VietnameseText.optionalText(r.birthPlace(), "birthPlace", 200),
                 VietnameseText.optionalText(r.hometown(), "hometown", 200),
-                code(CodeList.ETHNICITY, r.ethnicity(), true), code(CodeList.RELIGION, r.religion(), true),
+                code(lookups, CodeList.ETHNICITY, r.ethnicity(), true), code(lookups, CodeList.RELIGION, r.religion(), true),
                 citizenId, card, VietnameseText.optionalText(r.historyNumber(), "historyNumber", 20),
                 VietnameseText.optionalText(r.residence(), "residence", 300), phone,
-                code(CodeList.OCCUPATION, r.occupation(), false), code(CodeList.EDUCATION, r.education(), false),
-                code(CodeList.PROFESSIONAL, r.professional(), false),
-                code(CodeList.ACADEMIC_TITLE, r.academicTitle(), false), code(CodeList.THEORY, r.theory(), false),
-                code(CodeList.STATE_MANAGEMENT, r.stateManagement(), false));
+                code(lookups, CodeList.OCCUPATION, r.occupation(), false), code(lookups, CodeList.EDUCATION, r.education(), false),
+                code(lookups, CodeList.PROFESSIONAL, r.professional(), false),
+                code(lookups, CodeList.ACADEMIC_TITLE, r.academicTitle(), false), code(lookups, CodeList.THEORY, r.theory(), false),
+                code(lookups, CodeList.STATE_MANAGEMENT, r.stateManagement(), false));
     }
 
-    private String code(CodeList list, String value, boolean required) {
+    private static String code(Lookups lookups, CodeList list, String value, boolean required) {
         String field = "code." + list.name();
         if (value == null || value.isBlank()) {
             if (required) {
@@ -84,7 +116,7 @@ class RecordValidator {
             return null;
         }
         String code = value.strip().toUpperCase(Locale.ROOT);
-        if (!members.codeExists(list, code)) {
+        if (!lookups.codeExists(list, code)) {
             throw RuleViolation.onField(field, "error.member.codeUnknown", code, new VietnameseText.FieldName(field));
         }
         return code;

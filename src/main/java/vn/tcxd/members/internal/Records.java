@@ -12,7 +12,7 @@ import java.util.Objects;
 /**
  * Conversions between the record sheet and its row, and the derived search and sort keys.
  */
-final class Records {
+public final class Records {
 
     private Records() {
     }
@@ -55,12 +55,12 @@ final class Records {
                 m.getEducation(), m.getProfessional(), m.getAcademicTitle(), m.getTheory(), m.getStateManagement());
     }
 
-    static String searchText(String fullName, String otherNames) {
+    public static String searchText(String fullName, String otherNames) {
         return VietnameseText.fold(fullName + (otherNames == null ? "" : " " + otherNames));
     }
 
     /** Vietnamese name lists sort by the given name (the last word), then the whole name. */
-    static String sortName(String fullName) {
+    public static String sortName(String fullName) {
         String[] words = fullName.strip().split("\\s+");
         return words[words.length - 1] + " " + fullName;
     }
