@@ -32,6 +32,18 @@ public interface Members {
 
     List<CodeItem> codes(CodeList list);
 
+    /** Probationary members on the roll of the subtree on {@code asOf}, set-based (for the due-work queue). */
+    List<Probationer> probationers(long unitId, LocalDate asOf);
+
+    /** Transfers out of the subtree whose letter is still in transit, oldest first. */
+    List<TransferSummary> outgoingTransfers(long unitId);
+
+    /**
+     * Full members on the subtree's roll who may receive a badge on the occasion (no early award),
+     * judged with their interruptions and earlier awards; in order of milestone, then name.
+     */
+    List<BadgeCandidate> badgeCandidates(long unitId, LocalDate occasion);
+
     /** Party age on {@code asOf}: from the admission decision, without the periods out of the Party. */
     Optional<PartyAge> partyAge(long memberId, LocalDate asOf);
 

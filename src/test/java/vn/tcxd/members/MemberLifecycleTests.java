@@ -286,4 +286,33 @@ class MemberLifecycleTests {
         assertThat(members.badgeAwards(id)).singleElement().extracting(BadgeAward::years).isEqualTo(30);
         assertThat(members.badgeEligibility(id, LocalDate.of(2024, 5, 19), false).eligible()).isFalse();
     }
+
+    /** The due-work queue reads a subtree set-based: probationers with the dates their deadlines count from. */
+    @Test
+    void shouldListProbationersOfASubtreeWithTheirCeremonyDates() {
+        long id = admitAn();
+        members.apply(new HoldCeremony(id, CEREMONY, decision("Biên bản", CEREMONY)));
+        assertThat(members.probationers(tree.id("P"), CEREMONY)).singleElement()
+                .satisfies(p -> {
+                    assertThat(p.memberId()).isEqualTo(id);
+                    assertThat(p.ceremonyDate()).isEqualTo(CEREMONY);
+                });
+        assertThat(members.probationers(tree.id("Q"), CEREMONY)).isEmpty();
+    }
+
+    /** HD 01-HD/TW (2021) item 18, set-based over a subtree: awards already given are not offered again. */
+    @Test
+    void shouldOfferBadgesToEligibleMembersOfASubtreeOnce() {
+        LocalDate admitted = LocalDate.of(1994, 2, 1);
+        long cell = oldCell();
+        long id = members.apply(new Admit(MemberMother.record("Đỗ Văn Hải", Gender.MALE, LocalDate.of(1968, 1, 1)),
+                cell, admitted, decision("40-QĐ/HU", admitted)));
+        members.apply(new HoldCeremony(id, LocalDate.of(1994, 3, 1), decision("Biên bản", LocalDate.of(1994, 3, 1))));
+        members.apply(new Recognise(id, decision("41-QĐ/HU", LocalDate.of(1995, 3, 10))));
+        LocalDate occasion = LocalDate.of(2024, 2, 3);
+        assertThat(members.badgeCandidates(cell, occasion)).singleElement()
+                .satisfies(c -> assertThat(c.eligibility().milestoneYears()).isEqualTo(30));
+        members.apply(new MemberAct.AwardBadge(id, occasion, false, decision("3-QĐ/TU", LocalDate.of(2024, 1, 20))));
+        assertThat(members.badgeCandidates(cell, LocalDate.of(2024, 5, 19))).isEmpty();
+    }
 }

@@ -179,6 +179,48 @@ class MemberRepository {
                 .orderBy(MEMBER_STATE.VALID_FROM).fetch(this::toState);
     }
 
+    Map<Long, List<StateRow>> statesOf(List<Long> memberIds) {
+        Map<Long, List<StateRow>> byMember = new java.util.HashMap<>();
+        for (int i = 0; i < memberIds.size(); i += 5_000) {
+            db.selectFrom(MEMBER_STATE).where(MEMBER_STATE.MEMBER_ID.in(memberIds.subList(i, Math.min(i + 5_000, memberIds.size()))))
+                    .orderBy(MEMBER_STATE.MEMBER_ID, MEMBER_STATE.VALID_FROM)
+                    .forEach(r -> byMember.computeIfAbsent(r.getMemberId(), k -> new ArrayList<>()).add(toState(r)));
+        }
+        return byMember;
+    }
+
+    Map<Long, java.util.Set<Integer>> awardedYears(List<Long> memberIds) {
+        Map<Long, java.util.Set<Integer>> byMember = new java.util.HashMap<>();
+        for (int i = 0; i < memberIds.size(); i += 5_000) {
+            db.select(BADGE_AWARD.MEMBER_ID, BADGE_AWARD.YEARS).from(BADGE_AWARD)
+                    .where(BADGE_AWARD.MEMBER_ID.in(memberIds.subList(i, Math.min(i + 5_000, memberIds.size()))))
+                    .forEach(r -> byMember.computeIfAbsent(r.value1(), k -> new java.util.HashSet<>()).add(r.value2()));
+        }
+        return byMember;
+    }
+
+    record RollRow(long memberId, String fullName, long unitId, LocalDate admissionDecisionDate, LocalDate ceremonyDate) {
+    }
+
+    /** Members of the subtree on the date with the given status, admitted on or before {@code admittedBy}. */
+    List<RollRow> roll(String rootPath, LocalDate date, MemberStatus status, LocalDate admittedBy) {
+        Field<String> order = DSL.field("{0} collate \"vi-VN-x-icu\"", String.class, MEMBER.SORT_NAME);
+        return db.select(MEMBER.ID, MEMBER.FULL_NAME, MEMBER_STATE.UNIT_ID, MEMBER.ADMISSION_DECISION_DATE, MEMBER.CEREMONY_DATE)
+                .from(MEMBER_STATE)
+                .join(MEMBER).on(MEMBER.ID.eq(MEMBER_STATE.MEMBER_ID))
+                .join(TREE).on(TREE.UNIT_ID.eq(MEMBER_STATE.UNIT_ID))
+                .where(stateValidOn(date).and(treeValidOn(TREE, date)).and(inSubtree(TREE, rootPath))
+                        .and(MEMBER_STATE.STATUS.eq(status.name()))
+                        .and(admittedBy == null ? DSL.trueCondition() : MEMBER.ADMISSION_DECISION_DATE.le(admittedBy)))
+                .orderBy(order, MEMBER.ID)
+                .fetch(r -> new RollRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    List<TransferSummary> outgoing(String rootPath, LocalDate date) {
+        return transfers(TRANSFER.STATUS.eq("IN_TRANSIT").and(TRANSFER.FROM_UNIT_ID.in(
+                DSL.select(TREE.UNIT_ID).from(TREE).where(treeValidOn(TREE, date)).and(inSubtree(TREE, rootPath)))));
+    }
+
     // ---- badges -----------------------------------------------------------------------------
 
     void insertBadgeAward(long memberId, vn.tcxd.members.BadgeEligibility eligibility, long eventId) {

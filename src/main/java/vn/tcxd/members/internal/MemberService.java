@@ -5,6 +5,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tcxd.members.BadgeAward;
+import vn.tcxd.members.BadgeCandidate;
+import vn.tcxd.members.Probationer;
 import vn.tcxd.members.BadgeEligibility;
 import vn.tcxd.members.BadgeRules;
 import vn.tcxd.members.CodeItem;
@@ -152,12 +154,16 @@ class MemberService implements Members {
                 .map(m -> PartyAge.of(m.getAdmissionDecisionDate(), interruptions(memberId), until));
     }
 
-    /** Consecutive states off the roll (removed, left, expelled) until the member is back on it. */
     @Override
     public List<PartyAge.DateRange> interruptions(long memberId) {
+        return interruptions(repository.allStates(memberId));
+    }
+
+    /** Consecutive states off the roll (removed, left, expelled) until the member is back on it. */
+    static List<PartyAge.DateRange> interruptions(List<StateRow> states) {
         List<PartyAge.DateRange> gaps = new java.util.ArrayList<>();
         LocalDate gapStart = null;
-        for (StateRow row : repository.allStates(memberId)) {
+        for (StateRow row : states) {
             boolean out = !row.status().onRoll() && row.status() != MemberStatus.DIED;
             if (out && gapStart == null) {
                 gapStart = row.validFrom();
@@ -170,6 +176,47 @@ class MemberService implements Members {
             gaps.add(new PartyAge.DateRange(gapStart, null));
         }
         return gaps;
+    }
+
+    @Override
+    public List<Probationer> probationers(long unitId, LocalDate asOf) {
+        String path = repository.pathOf(unitId, asOf).orElseThrow(() -> new NotFound("unit " + unitId));
+        return repository.roll(path, asOf, MemberStatus.PROBATIONARY, null).stream()
+                .map(r -> new Probationer(r.memberId(), r.fullName(), r.unitId(), r.admissionDecisionDate(), r.ceremonyDate()))
+                .toList();
+    }
+
+    @Override
+    public List<TransferSummary> outgoingTransfers(long unitId) {
+        LocalDate today = today();
+        return repository.pathOf(unitId, today).map(p -> repository.outgoing(p, today)).orElse(List.of());
+    }
+
+    /**
+     * Set-based: the full members who have reached at least the first milestone by the occasion are
+     * read once with their states and awards, and judged in memory by the badge rule set.
+     */
+    @Override
+    public List<BadgeCandidate> badgeCandidates(long unitId, LocalDate occasion) {
+        LocalDate rollDate = occasion.isAfter(today()) ? today() : occasion;
+        String path = repository.pathOf(unitId, rollDate).orElseThrow(() -> new NotFound("unit " + unitId));
+        int firstMilestone = badges.ruleSetOn(occasion).milestones().firstKey();
+        List<MemberRepository.RollRow> roll = repository.roll(path, rollDate, MemberStatus.FULL,
+                occasion.minusYears(firstMilestone));
+        List<Long> ids = roll.stream().map(MemberRepository.RollRow::memberId).toList();
+        Map<Long, List<StateRow>> states = repository.statesOf(ids);
+        Map<Long, java.util.Set<Integer>> awarded = repository.awardedYears(ids);
+        List<BadgeCandidate> candidates = new java.util.ArrayList<>();
+        for (MemberRepository.RollRow row : roll) {
+            BadgeEligibility e = badges.eligibleAt(occasion, row.admissionDecisionDate(),
+                    interruptions(states.getOrDefault(row.memberId(), List.of())),
+                    awarded.getOrDefault(row.memberId(), java.util.Set.of()), false, null);
+            if (e.eligible()) {
+                candidates.add(new BadgeCandidate(row.memberId(), row.fullName(), row.unitId(), row.admissionDecisionDate(), e));
+            }
+        }
+        candidates.sort(java.util.Comparator.comparing((BadgeCandidate c) -> c.eligibility().milestoneYears()).reversed());
+        return candidates;
     }
 
     @Override

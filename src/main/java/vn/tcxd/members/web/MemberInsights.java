@@ -1,7 +1,9 @@
 package vn.tcxd.members.web;
 
 import org.springframework.stereotype.Component;
+import vn.tcxd.members.BadgeCandidate;
 import vn.tcxd.members.BadgeEligibility;
+import vn.tcxd.members.Probationer;
 import vn.tcxd.members.BadgeRules;
 import vn.tcxd.members.CodeItem;
 import vn.tcxd.members.CodeList;
@@ -9,10 +11,7 @@ import vn.tcxd.members.Deadline;
 import vn.tcxd.members.DeadlineKind;
 import vn.tcxd.members.DeadlineRules;
 import vn.tcxd.members.MemberDetails;
-import vn.tcxd.members.MemberFilter;
-import vn.tcxd.members.MemberPage;
 import vn.tcxd.members.MemberStatus;
-import vn.tcxd.members.MemberSummary;
 import vn.tcxd.members.Members;
 import vn.tcxd.members.PartyAge;
 import vn.tcxd.members.TransferSummary;
@@ -26,23 +25,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
- * Read-only views the pages and API share, built on the members facade: party age with its
- * interruptions derived from the timeline, the deadlines relevant now, the next badge, the due-work
- * queue and the badge list of a subtree, and code labels.
- *
- * <p>The queue and the badge list walk the roll of the subtree member by member (one facade call
- * per member that can be due), so they are limited to subtrees of at most {@link #MAX_ROLL}
- * members; a province is refused with a message asking for a smaller unit.
+ * Read-only views the pages and API share, built on the members facade: party age, the deadlines
+ * relevant now, the next badge, the due-work queue and the badge list of a subtree (both from the
+ * facade's set-based reads, so a whole province works), and code labels.
  */
 @Component
 class MemberInsights {
-
-    /** Above this roll the per-member walk is too slow for a page (about 1 s per 1,000 members). */
-    static final int MAX_ROLL = 5_000;
-    private static final int PAGE = 500;
 
     private final Members members;
     private final DeadlineRules deadlines;
@@ -131,45 +121,33 @@ class MemberInsights {
 
     // ---- subtree walks ------------------------------------------------------------------------
 
-    /** Every member on the roll of the subtree on {@code asOf}; a RuleViolation above {@link #MAX_ROLL}. */
-    void walkRoll(long unitId, LocalDate asOf, Consumer<MemberSummary> each) {
-        MemberPage first = members.list(unitId, asOf, MemberFilter.NONE, 0, PAGE);
-        if (first.total() > MAX_ROLL) {
-            throw new RuleViolation("error.members.subtreeTooLarge", first.total(), MAX_ROLL);
-        }
-        first.rows().forEach(each);
-        for (int page = 1; (long) page * PAGE < first.total(); page++) {
-            members.list(unitId, asOf, MemberFilter.NONE, page, PAGE).rows().forEach(each);
-        }
-    }
-
     /** What is due or overdue in the subtree on {@code today}, oldest due date first. */
     List<DueItem> dueWork(long unitId, List<TransferSummary> incoming, LocalDate today) {
         List<DueItem> items = new ArrayList<>();
+        for (Probationer p : members.probationers(unitId, today)) {
+            if (p.ceremonyDate() == null) {
+                due(p.memberId(), p.fullName(), p.unitId(), DeadlineKind.ADMISSION_CEREMONY, p.admissionDecisionDate(),
+                        today, null).ifPresent(items::add);
+            } else {
+                view(DeadlineKind.PROBATION_END, p.ceremonyDate(), null, today)
+                        .filter(end -> !today.isBefore(end.due()))
+                        .flatMap(end -> due(p.memberId(), p.fullName(), p.unitId(), DeadlineKind.RECOGNITION_CONSIDERATION,
+                                end.due(), today, null))
+                        .ifPresent(items::add);
+            }
+        }
+        for (TransferSummary t : members.outgoingTransfers(unitId)) {
+            due(t.memberId(), t.memberName(), t.fromUnitId(), DeadlineKind.TRANSFER_LETTER_PRESENTATION, t.issuedOn(), today,
+                    t.letterNumber()).ifPresent(items::add);
+        }
         LocalDate occasion = safeNextOccasion(today);
-        walkRoll(unitId, today, s -> {
-            if (s.status() == MemberStatus.PROBATIONARY) {
-                members.member(s.id(), today).ifPresent(m -> {
-                    if (m.ceremonyDate() == null) {
-                        due(s, DeadlineKind.ADMISSION_CEREMONY, m.admissionDecisionDate(), today, null).ifPresent(items::add);
-                    } else {
-                        view(DeadlineKind.PROBATION_END, m.ceremonyDate(), null, today)
-                                .filter(p -> !today.isBefore(p.due()))
-                                .flatMap(p -> due(s, DeadlineKind.RECOGNITION_CONSIDERATION, p.due(), today, null))
-                                .ifPresent(items::add);
-                    }
-                });
+        if (occasion != null) {
+            for (BadgeCandidate c : members.badgeCandidates(unitId, occasion)) {
+                BadgeEligibility b = c.eligibility();
+                items.add(new DueItem(c.memberId(), c.fullName(), c.unitId(), "BADGE", b.milestoneDate(), occasion, false,
+                        b.legalBasis(), String.valueOf(b.milestoneYears())));
             }
-            if (s.inTransit()) {
-                members.transfers(s.id()).stream().filter(t -> "IN_TRANSIT".equals(t.status()))
-                        .forEach(t -> due(s, DeadlineKind.TRANSFER_LETTER_PRESENTATION, t.issuedOn(), today,
-                                t.letterNumber()).ifPresent(items::add));
-            }
-            if (occasion != null) {
-                badge(s, occasion).ifPresent(b -> items.add(new DueItem(s.id(), s.fullName(), s.unitId(), "BADGE",
-                        b.milestoneDate(), occasion, false, b.legalBasis(), String.valueOf(b.milestoneYears()))));
-            }
-        });
+        }
         for (TransferSummary t : incoming) {
             try {
                 Deadline d = deadlines.due(DeadlineKind.TRANSFER_LETTER_PRESENTATION, t.issuedOn());
@@ -183,11 +161,12 @@ class MemberInsights {
         return items;
     }
 
-    private Optional<DueItem> due(MemberSummary s, DeadlineKind kind, LocalDate start, LocalDate today, String detail) {
+    private Optional<DueItem> due(long memberId, String name, long unitId, DeadlineKind kind, LocalDate start,
+                                  LocalDate today, String detail) {
         if (start == null) {
             return Optional.empty();
         }
-        return view(kind, start, null, today).map(v -> new DueItem(s.id(), s.fullName(), s.unitId(), kind.name(),
+        return view(kind, start, null, today).map(v -> new DueItem(memberId, name, unitId, kind.name(),
                 start, v.due(), v.overdue(), v.legalBasis(), detail));
     }
 
@@ -201,25 +180,11 @@ class MemberInsights {
 
     /** Members of the subtree eligible for a badge on the occasion, by milestone then name order. */
     List<BadgeRow> badgeList(long unitId, LocalDate occasion, LocalDate today) {
-        badges.ruleSetOn(occasion);
-        List<BadgeRow> rows = new ArrayList<>();
-        LocalDate rollDate = occasion.isAfter(today) ? today : occasion;
-        walkRoll(unitId, rollDate, s -> badge(s, occasion).ifPresent(b -> rows.add(new BadgeRow(s.id(), s.fullName(),
-                s.unitId(), s.admissionDecisionDate(), b.milestoneYears(), b.milestoneDate(), b.early(),
-                b.monthsEarly(), b.legalBasis()))));
-        rows.sort(Comparator.comparing(BadgeRow::milestoneYears).reversed());
-        return rows;
-    }
-
-    /** Only members admitted at least the first milestone's years before can be due. */
-    private Optional<BadgeEligibility> badge(MemberSummary s, LocalDate occasion) {
-        int firstMilestone = badges.ruleSetOn(occasion).milestones().firstKey();
-        if (s.admissionDecisionDate() == null
-                || s.admissionDecisionDate().isAfter(occasion.minusYears(firstMilestone))) {
-            return Optional.empty();
-        }
-        BadgeEligibility e = members.badgeEligibility(s.id(), occasion, false);
-        return e.eligible() ? Optional.of(e) : Optional.empty();
+        return members.badgeCandidates(unitId, occasion).stream()
+                .map(c -> new BadgeRow(c.memberId(), c.fullName(), c.unitId(), c.admissionDecisionDate(),
+                        c.eligibility().milestoneYears(), c.eligibility().milestoneDate(), c.eligibility().early(),
+                        c.eligibility().monthsEarly(), c.eligibility().legalBasis()))
+                .toList();
     }
 
     /** Award occasions for the picker: the next four and those of this and last year already past. */

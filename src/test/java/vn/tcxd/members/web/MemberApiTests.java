@@ -77,6 +77,10 @@ class MemberApiTests {
         accounts.create(staffQ, "Cán bộ Q", PASSWORD, false, List.of(new ScopeGrant(tree.id("Q"), Role.STAFF)));
         hoa = members.apply(new MemberAct.Admit(MemberMother.record("Trần Thị Hòa", Gender.FEMALE, LocalDate.of(1960, 3, 8)),
                 oldCell, LocalDate.of(1990, 1, 10), MemberMother.decision("7-QĐ/HU", LocalDate.of(1990, 1, 10))));
+        // only full members receive the Party Badge (HD 01-HD/TW 2021 item 18)
+        members.apply(new MemberAct.HoldCeremony(hoa, LocalDate.of(1990, 2, 1),
+                MemberMother.decision("Biên bản lễ kết nạp", LocalDate.of(1990, 2, 1))));
+        members.apply(new MemberAct.Recognise(hoa, MemberMother.decision("9-QĐ/HU", LocalDate.of(1991, 3, 1))));
         http = Http.on(port);
     }
 
