@@ -29,9 +29,9 @@ import java.util.Set;
  * grows by about 1,800 a year from 2010 (about 2,300 admissions a year less deaths, removals and
  * exits). Members move to another cell before theirs ends (villages merged in 2019, communes in
  * 2020, cells that became đảng bộ cơ sở in 2016, the district cells dissolved on 1/7/2025), so
- * nobody is ever counted in a cell that does not exist. The demo tree begins on 1/1/2008 and the
- * registry admits only into a cell that exists on the admission date, so members of the Party
- * before 2008 enter with admission decisions of 2008–2009.
+ * nobody is ever counted in a cell that does not exist. The demo tree begins on 1/1/1976 and the
+ * members on the roll when the history starts (2010) were admitted from then on, so long-standing
+ * members reach 30, 40 and more years of party age and appear on the badge lists.
  *
  * <p>One documented member, {@link #SHOWCASE_NAME} (CCCD {@link #SHOWCASE_CITIZEN_ID}), moves from
  * Lam Sơn to Hòa Giang: letter issued {@link #SHOWCASE_ISSUED}, received {@link #SHOWCASE_RECEIVED}.
@@ -45,7 +45,8 @@ final class DemoMembers {
     static final LocalDate SHOWCASE_ISSUED = LocalDate.of(2021, 5, 10);
     static final LocalDate SHOWCASE_RECEIVED = LocalDate.of(2021, 5, 24);
 
-    private static final LocalDate TREE_START = LocalDate.of(2008, 1, 1);
+    // admissions from 1977: the probation rule set DL_1976 (Điều lệ khóa IV) covers their ceremonies
+    private static final LocalDate TREE_START = LocalDate.of(1977, 1, 1);
     private static final LocalDate HISTORY_START = LocalDate.of(2010, 1, 1);
     private static final int ADMISSIONS_PER_YEAR_LS = 2_250;
     private static final int ADMISSIONS_PER_YEAR_HG = 75;
@@ -204,14 +205,18 @@ final class DemoMembers {
     }
 
     private List<Move> member(List<MemberHistoryCell> province, LocalDate from, LocalDate to, boolean founding) {
-        LocalDate admitted = from.plusDays(random.nextLong(ChronoUnit.DAYS.between(from, to)));
+        long span = ChronoUnit.DAYS.between(from, to);
+        // those of the Party before 2010 were admitted from 1977 on, more of them in recent years
+        // (the older ones have died since): the square root skews the draw toward the end
+        LocalDate admitted = founding ? from.plusDays((long) (span * Math.sqrt(random.nextDouble())))
+                : from.plusDays(random.nextLong(span));
         Gender gender = random.nextInt(100) < 60 ? Gender.MALE : Gender.FEMALE;
-        // age at admission: mostly 20–35, some older (armed forces, civil servants admitted later)
-        // those of the Party before 2010 are older: many retired, some very old
-        int ageAtAdmission = founding ? 18 + (int) Math.abs(random.nextGaussian() * 12) + random.nextInt(45)
-                : 18 + (int) Math.abs(random.nextGaussian() * 8);
-        if (founding && ageAtAdmission > 80) {
-            ageAtAdmission = 40 + random.nextInt(40);
+        // age at admission: mostly 20–35, some older (armed forces, civil servants admitted later),
+        // nobody older than 85 when the history starts
+        int ageAtAdmission = 18 + (int) Math.abs(random.nextGaussian() * 8) + (random.nextInt(6) == 0 ? random.nextInt(20) : 0);
+        if (founding) {
+            ageAtAdmission = Math.min(ageAtAdmission, 85 - (int) ChronoUnit.YEARS.between(admitted, HISTORY_START));
+            ageAtAdmission = Math.max(ageAtAdmission, 18);
         }
         LocalDate born = admitted.minusYears(ageAtAdmission).minusDays(random.nextInt(365));
         Life life = new Life(province);

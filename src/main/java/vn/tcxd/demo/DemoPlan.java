@@ -32,7 +32,7 @@ import static vn.tcxd.orgstructure.UnitType.UPPER_GRASSROOTS;
  */
 final class DemoPlan {
 
-    static final LocalDate FOUNDED = LocalDate.of(2008, 1, 1);
+    static final LocalDate FOUNDED = LocalDate.of(1976, 1, 1);
     static final LocalDate MERGERS_2019 = LocalDate.of(2019, 7, 1);
     static final LocalDate COMMUNES_2020 = LocalDate.of(2020, 1, 1);
     static final LocalDate TYPE_CHANGES_2016 = LocalDate.of(2016, 3, 1);
@@ -154,7 +154,7 @@ final class DemoPlan {
 
     private void lamSon() {
         String province = "Lam Sơn";
-        LocalDate decided = LocalDate.of(2007, 12, 20);
+        LocalDate decided = LocalDate.of(1975, 12, 20);
         establish(new Unit("LS", "Đảng bộ tỉnh Lam Sơn", "Tỉnh ủy Lam Sơn", PROVINCIAL, "TW",
                 new AdministrativeArea(province, null, null)), FOUNDED, new DecisionRef("245-QĐ/TW", decided, "Bộ Chính trị"));
 
