@@ -65,8 +65,10 @@ class MemberSearchBenchmark {
     private static final List<String> COMMON = List.of("Nguyễn Văn An", "Nguyễn Thị Hương", "Trần Văn Hùng",
             "Lê Thị Lan", "Phạm Văn Minh", "Nguyễn Văn Nam", "Nguyễn Thị Trang", "Hoàng Văn Dũng");
     private static final List<String> FAMILY_ONLY = List.of("tran", "pham", "hoang", "dang", "nguyen");
-    private static final List<String> PARTIAL_GIVEN = List.of("nguyen van hu", "thi huo", "tran thi th", "le van du",
-            "pham ngoc lin");
+    private static final List<String> PARTIAL_GIVEN = List.of("nguyen van hu", "nguyen thi huo", "tran thi th",
+            "le van du", "pham ngoc lin");
+    /** Fragments from the middle of a name: no prefix, tens of thousands of matches spread deep in the order. */
+    private static final List<String> MID_NAME = List.of("thi huo", "van hun", "thi th");
 
     @Autowired
     private Members members;
@@ -156,8 +158,10 @@ class MemberSearchBenchmark {
             search("common full name, diacritics (\"Nguyễn Thị Hương\" …)", roots, k -> COMMON.get(k % COMMON.size()));
             search("rare full name (<= 2 nationally)", roots, k -> rareNames.get(k % rareNames.size()));
             search("family name only (\"tran\" …)", roots, k -> FAMILY_ONLY.get(k % FAMILY_ONLY.size()));
-            search("partial given name (\"nguyen van hu\", \"thi huo\" …)", roots,
+            search("partial given name (\"nguyen van hu\", \"nguyen thi huo\" …)", roots,
                     k -> PARTIAL_GIVEN.get(k % PARTIAL_GIVEN.size()));
+            search("mid-name fragment (\"thi huo\", \"van hun\", \"thi th\")", roots,
+                    k -> MID_NAME.get(k % MID_NAME.size()));
             // identifiers of members inside the scope, so that each search finds one
             search("CCCD exact", () -> List.of(-1L), k -> "citizen:" + where);
             search("card number exact", () -> List.of(-1L), k -> "card:" + where);
