@@ -346,7 +346,7 @@ class MemberRepository {
             String afterSort = null;
             long afterId = 0;
             for (int chunk = limit * 8; found.size() < limit; chunk = Math.min(chunk * 4, 10_000)) { // 2 binds a row, < 32,767
-                var keys = DSL.select(walked.ID, walked.SORT_NAME).from(walked)
+                var keys = db.select(walked.ID, walked.SORT_NAME).from(walked)
                         .where(walked.SEARCH_TEXT.like(contains, '\\'))
                         .and(afterSort == null ? DSL.trueCondition()
                                 : DSL.condition("({0}, {1}) > ({2} collate \"vi-VN-x-icu\", {3})", walkedSort, walked.ID,
