@@ -111,6 +111,16 @@ public final class NationalTreeGenerator {
                          List<Long> provinceIds, List<Long> largeAgencyIds, long centreId, double seconds) {
     }
 
+    private static final java.util.Map<Long, Result> WRITTEN = new java.util.HashMap<>();
+
+    /**
+     * The tree for this seed, written on the first call only: the benchmark classes of one
+     * {@code -Pbench} run share one embedded server (one per JVM) and so one data set.
+     */
+    public static synchronized Result generateOnce(DataSource dataSource, long seed) {
+        return WRITTEN.computeIfAbsent(seed, s -> generate(dataSource, s));
+    }
+
     public static Result generate(DataSource dataSource, long seed) {
         long start = System.nanoTime();
         NationalTreeGenerator generator = new NationalTreeGenerator(seed);

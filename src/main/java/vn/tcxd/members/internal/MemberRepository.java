@@ -341,21 +341,104 @@ class MemberRepository {
             conditions.add(MEMBER_STATE.EXEMPT.eq(filter.exempt()));
         }
         Condition where = DSL.and(conditions);
-        long total = db.selectCount().from(MEMBER_STATE)
-                .join(MEMBER).on(MEMBER.ID.eq(MEMBER_STATE.MEMBER_ID))
+        // without a filter on the record sheet the count needs no member row: index-only on the states
+        // (member_state_unit_cover_idx), not 800,000 table reads for a large province
+        boolean sheetFilter = filter.gender() != null || filter.ageFrom() != null || filter.ageTo() != null
+                || filter.ethnicity() != null || filter.theory() != null || filter.education() != null;
+        var count = db.selectCount().from(MEMBER_STATE);
+        long total = (sheetFilter ? count.join(MEMBER).on(MEMBER.ID.eq(MEMBER_STATE.MEMBER_ID)) : count)
                 .join(TREE).on(TREE.UNIT_ID.eq(MEMBER_STATE.UNIT_ID))
                 .where(where).fetchOne(0, Long.class);
         List<MemberSummary> rows = summaries(where, date, page * size, size);
         return new MemberPage(rows, total, page, size);
     }
 
+    /**
+     * Above this many names starting with the query, the matches are dense enough ("tran", "nguyen")
+     * that walking the Vietnamese order and stopping after {@code limit} is cheaper than sorting them all.
+     */
+    private static final int DENSE_PREFIX_MATCHES = 50_000;
+
     List<MemberSummary> search(String folded, String digits, List<String> rootPaths, LocalDate date, int limit) {
-        Condition match = digits != null
-                ? MEMBER.CITIZEN_ID.eq(digits).or(MEMBER.CARD_NUMBER.eq(digits))
-                : MEMBER.SEARCH_TEXT.like("%" + folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%", '\\');
+        // the patterns and paths are inlined (escaped literals): their selectivity decides the plan, and a
+        // generic plan of a prepared statement would treat "nguyen" like "Lò Văn Pao"
         Condition scope = rootPaths == null ? DSL.trueCondition()
-                : DSL.or(rootPaths.stream().map(p -> inSubtree(TREE, p)).toList());
-        return summaries(match.and(stateValidOn(date)).and(treeValidOn(TREE, date)).and(scope), date, 0, limit);
+                : DSL.or(rootPaths.stream().map(p -> TREE.PATH.ge(DSL.inline(p))
+                        .and(TREE.PATH.lt(DSL.inline(p.substring(0, p.length() - 1) + "0")))).toList());
+        Condition valid = stateValidOn(date).and(treeValidOn(TREE, date)).and(scope);
+        if (digits != null) {
+            return summaries(MEMBER.CITIZEN_ID.eq(digits).or(MEMBER.CARD_NUMBER.eq(digits)).and(valid), date, 0, limit);
+        }
+        String escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        Field<String> startsWith = DSL.inline(escaped + "%");
+        Field<String> contains = DSL.inline("%" + escaped + "%");
+        if (folded.length() < 3 || db.fetchCount(DSL.selectOne().from(MEMBER)
+                .where(collateC(MEMBER.SEARCH_TEXT).like(startsWith, '\\')).limit(DENSE_PREFIX_MATCHES))
+                >= DENSE_PREFIX_MATCHES) {
+            boolean smallScope = rootPaths != null && rootPaths.stream().allMatch(p -> p.chars().filter(c -> c == '/').count() > 3);
+            if (smallScope) { // a commune or below: its members first, then the text (member_state_unit_cover_idx)
+                return summaries(MEMBER.SEARCH_TEXT.like(contains, '\\').and(valid), date, 0, limit);
+            }
+            // the Vietnamese order walked index-only (member_sort_search_idx), filtered on the included
+            // search_text, in chunks (keyset on sort key and id) until a page is found: with a LIMIT the
+            // planner always walks; without one it sometimes sorted all 400,000 "pham" instead
+            var walked = MEMBER.as("walked");
+            Field<String> walkedSort = DSL.field("{0} collate \"vi-VN-x-icu\"", String.class, walked.SORT_NAME);
+            List<MemberSummary> found = new ArrayList<>();
+            String afterSort = null;
+            long afterId = 0;
+            for (int chunk = limit * 8; found.size() < limit; chunk = Math.min(chunk * 4, 10_000)) { // 2 binds a row, < 32,767
+                var keys = db.select(walked.ID, walked.SORT_NAME).from(walked)
+                        .where(walked.SEARCH_TEXT.like(contains, '\\'))
+                        .and(afterSort == null ? DSL.trueCondition()
+                                : DSL.condition("({0}, {1}) > ({2} collate \"vi-VN-x-icu\", {3})", walkedSort, walked.ID,
+                                        DSL.val(afterSort), DSL.val(afterId)))
+                        .orderBy(walkedSort, walked.ID).limit(chunk).fetch();
+                if (keys.isEmpty()) {
+                    break;
+                }
+                found.addAll(candidatePage(DSL.values(keys.stream().map(k -> DSL.row(k.value1(), k.value2())).toList()
+                        .toArray(org.jooq.Row2[]::new)).as("candidate", "id", "sort_name"), valid, limit - found.size()));
+                afterSort = keys.getLast().value2();
+                afterId = keys.getLast().value1();
+                if (keys.size() < chunk) {
+                    break;
+                }
+            }
+            return found;
+        }
+        // "contains" = "starts with" (member_search_prefix_idx, index-only) or "contains after the first
+        // character" (member_search_inner_idx): candidates with their sort keys without reading the table
+        var atStart = MEMBER.as("at_start");
+        var later = MEMBER.as("later");
+        var candidates = DSL.select(atStart.ID, atStart.SORT_NAME).from(atStart)
+                .where(collateC(atStart.SEARCH_TEXT).like(startsWith, '\\'))
+                .unionAll(DSL.select(later.ID, later.SORT_NAME).from(later)
+                        .where(DSL.field("substr({0}, 2)", String.class, later.SEARCH_TEXT).like(contains, '\\'))
+                        .and(collateC(later.SEARCH_TEXT).notLike(startsWith, '\\')))
+                .asTable("candidate");
+        return candidatePage(candidates, valid, limit);
+    }
+
+    /** A page of the candidates ({@code id, sort_name}) that satisfy {@code valid}, in Vietnamese order. */
+    private List<MemberSummary> candidatePage(org.jooq.Table<?> candidates, Condition valid, int limit) {
+        Field<Long> candidateId = candidates.field(0, Long.class);
+        Field<String> candidateSort = candidates.field(1, String.class);
+        return db.select(MEMBER.ID, MEMBER.FULL_NAME, MEMBER.GENDER, MEMBER.BIRTH_DATE, MEMBER.ETHNICITY, MEMBER.THEORY,
+                        MEMBER_STATE.STATUS, MEMBER_STATE.EXEMPT, MEMBER_STATE.IN_TRANSIT, MEMBER_STATE.UNIT_ID,
+                        MEMBER.CARD_NUMBER, MEMBER.ADMISSION_DECISION_DATE)
+                .from(candidates)
+                .join(MEMBER).on(MEMBER.ID.eq(candidateId))
+                .join(MEMBER_STATE).on(MEMBER_STATE.MEMBER_ID.eq(candidateId))
+                .join(TREE).on(TREE.UNIT_ID.eq(MEMBER_STATE.UNIT_ID))
+                .where(valid)
+                .orderBy(DSL.field("{0} collate \"vi-VN-x-icu\"", String.class, candidateSort), candidateId)
+                .limit(limit)
+                .fetch(this::toSummary);
+    }
+
+    private static Field<String> collateC(Field<String> field) {
+        return DSL.field("{0} collate \"C\"", String.class, field);
     }
 
     private List<MemberSummary> summaries(Condition where, LocalDate date, int offset, int limit) {
@@ -369,9 +452,14 @@ class MemberRepository {
                 .where(where)
                 .orderBy(order, MEMBER.ID)
                 .offset(offset).limit(limit)
-                .fetch(r -> new MemberSummary(r.value1(), r.value2(), Gender.valueOf(r.value3()), r.value4(), r.value5(),
-                        r.value6(), MemberStatus.valueOf(r.value7()), r.value8(), r.value9(), r.value10(), r.value11(),
-                        r.value12()));
+                .fetch(this::toSummary);
+    }
+
+    private MemberSummary toSummary(org.jooq.Record12<Long, String, String, java.time.LocalDate, String, String, String,
+            Boolean, Boolean, Long, String, java.time.LocalDate> r) {
+        return new MemberSummary(r.value1(), r.value2(), Gender.valueOf(r.value3()), r.value4(), r.value5(),
+                r.value6(), MemberStatus.valueOf(r.value7()), r.value8(), r.value9(), r.value10(), r.value11(),
+                r.value12());
     }
 
     private StateRow toState(Record r) {
