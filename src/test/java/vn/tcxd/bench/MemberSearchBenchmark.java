@@ -18,7 +18,6 @@ import vn.tcxd.members.internal.NationalMemberGenerator;
 import vn.tcxd.shared.VietnameseText;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -119,8 +118,8 @@ class MemberSearchBenchmark {
         line("TCXD member search benchmark, %s", LocalDateTime.now(clock).withNano(0));
         line("machine: %d cores, JVM max heap %d MB, Java %s; today = %s", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), today);
-        line("PostgreSQL: %s", queryString("select version()"));
-        line("load average before: %s (the 2 cores are shared: compare runs with care)", loadAverage());
+        line("PostgreSQL: %s", BenchSupport.queryString(dataSource, "select version()"));
+        line("load average before: %s (the 2 cores are shared: compare runs with care)", BenchSupport.loadAverage());
 
         long treeStart = System.nanoTime();
         NationalTreeGenerator.Result tree = NationalTreeGenerator.generateOnce(dataSource, 2025_07_01L);
@@ -128,16 +127,16 @@ class MemberSearchBenchmark {
         line("tree: %,d units (%s, %.1f s)", tree.units(),
                 (System.nanoTime() - treeStart) / 1e9 < 1 ? "reused from this JVM's earlier benchmark" : "generated",
                 (System.nanoTime() - treeStart) / 1e9);
-        if (queryLong("select count(*) from members.member") == 0) {
+        if (BenchSupport.queryLong(dataSource, "select count(*) from members.member") == 0) {
             NationalMemberGenerator.Result generated = NationalMemberGenerator.generate(dataSource, 5_600_000L, MEMBERS, today);
             line("generated %,d members on %,d cells in %.1f s (COPY %.1f s, indexes %.1f s, VACUUM ANALYZE %.1f s)",
                     generated.members(), generated.cells(), generated.seconds(), generated.copySeconds(),
                     generated.indexSeconds(), generated.vacuumSeconds());
         }
         line("members.member: %s, member_state: %s, member_event: %s (table + indexes)",
-                queryString("select pg_size_pretty(pg_total_relation_size('members.member'))"),
-                queryString("select pg_size_pretty(pg_total_relation_size('members.member_state'))"),
-                queryString("select pg_size_pretty(pg_total_relation_size('members.member_event'))"));
+                BenchSupport.queryString(dataSource, "select pg_size_pretty(pg_total_relation_size('members.member'))"),
+                BenchSupport.queryString(dataSource, "select pg_size_pretty(pg_total_relation_size('members.member_state'))"),
+                BenchSupport.queryString(dataSource, "select pg_size_pretty(pg_total_relation_size('members.member_event'))"));
         describeData();
         installCapture();
 
@@ -172,7 +171,7 @@ class MemberSearchBenchmark {
         list("list, the largest province", () -> largestProvince);
 
         line("");
-        line("load average after: %s", loadAverage());
+        line("load average after: %s", BenchSupport.loadAverage());
         Path dir = Path.of("target", "bench");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("members.txt"), report, StandardCharsets.UTF_8);
@@ -276,7 +275,7 @@ class MemberSearchBenchmark {
 
     private boolean inScope(long unit, long root) {
         try {
-            return queryLong("select count(*) from orgstructure.unit_version u join orgstructure.unit_version r"
+            return BenchSupport.queryLong(dataSource, "select count(*) from orgstructure.unit_version u join orgstructure.unit_version r"
                     + " on r.unit_id = " + root + " and r.valid_to is null where u.unit_id = " + unit
                     + " and u.valid_to is null and u.path like r.path || '%'") == 1;
         } catch (SQLException e) {
@@ -287,7 +286,7 @@ class MemberSearchBenchmark {
     // ---- the data ---------------------------------------------------------------------------
 
     private void describeData() throws SQLException {
-        largestProvince = queryLong("select p.unit_id from orgstructure.unit_version p join orgstructure.unit_version d"
+        largestProvince = BenchSupport.queryLong(dataSource, "select p.unit_id from orgstructure.unit_version p join orgstructure.unit_version d"
                 + " on d.path >= p.path and d.path < left(p.path, -1) || '0' and d.valid_to is null"
                 + " join members.member_state s on s.unit_id = d.unit_id and s.valid_to is null"
                 + " where p.depth = 1 and p.valid_to is null group by p.unit_id order by count(*) desc limit 1");
@@ -324,15 +323,15 @@ class MemberSearchBenchmark {
             }
         }
         line("largest province: unit %d, %,d members; %,d communes; sample of %,d members; %,d rare names",
-                largestProvince, queryLong("select count(*) from members.member_state s join orgstructure.unit_version v"
+                largestProvince, BenchSupport.queryLong(dataSource, "select count(*) from members.member_state s join orgstructure.unit_version v"
                         + " on v.unit_id = s.unit_id and v.valid_to is null and s.valid_to is null"
                         + " where v.path like '/1/" + largestProvince + "/%'"), communes.length, samples.size(),
                 rareNames.size());
         line("family names: %s", topShares("split_part(full_name, ' ', 1)"));
         line("full names: %s", topShares("full_name"));
         line("\"nguyen van an\" (substring, as searched) matches %,d members; \"tran\" %,d",
-                queryLong("select count(*) from members.member where search_text like '%nguyen van an%'"),
-                queryLong("select count(*) from members.member where search_text like '%tran%'"));
+                BenchSupport.queryLong(dataSource, "select count(*) from members.member where search_text like '%nguyen van an%'"),
+                BenchSupport.queryLong(dataSource, "select count(*) from members.member where search_text like '%tran%'"));
     }
 
     private String topShares(String expression) throws SQLException {
@@ -426,27 +425,8 @@ class MemberSearchBenchmark {
 
     // ---- helpers ----------------------------------------------------------------------------
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 
-    private long queryLong(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private String queryString(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
     private void line(String format, Object... args) {
         String text = String.format(Locale.ROOT, format, args);

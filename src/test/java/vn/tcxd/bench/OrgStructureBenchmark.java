@@ -89,8 +89,8 @@ class OrgStructureBenchmark {
         line("machine: %d cores, JVM max heap %d MB, Java %s, %s %s; today = %s", Runtime.getRuntime().availableProcessors(),
                 Runtime.getRuntime().maxMemory() >> 20, System.getProperty("java.version"), System.getProperty("os.name"),
                 System.getProperty("os.arch"), today);
-        line("PostgreSQL: %s", queryString("select version()"));
-        line("load average before: %s (the 2 cores are shared: compare runs with care)", loadAverage());
+        line("PostgreSQL: %s", BenchSupport.queryString(dataSource, "select version()"));
+        line("load average before: %s (the 2 cores are shared: compare runs with care)", BenchSupport.loadAverage());
 
         NationalTreeGenerator.Result tree = NationalTreeGenerator.generateOnce(dataSource, 2025_07_01L);
         line("");
@@ -117,7 +117,7 @@ class OrgStructureBenchmark {
         measure("unit page, random current unit", WARMUP, SAMPLES, k -> unitPage.accept(randomCurrentUnit()));
         measure("unit page, random province / central committee", 20, Math.min(SAMPLES, 200),
                 k -> unitPage.accept(provinces.get(random.nextInt(provinces.size()))));
-        long largestProvince = queryLong("select p.unit_id from orgstructure.unit_version p join orgstructure.unit_version d"
+        long largestProvince = BenchSupport.queryLong(dataSource, "select p.unit_id from orgstructure.unit_version p join orgstructure.unit_version d"
                 + " on d.path >= p.path and d.path < left(p.path, -1) || '0' and d.valid_to is null"
                 + " where p.depth = 1 and p.valid_to is null group by p.unit_id order by count(*) desc limit 1");
         measure("unit page, the largest province", 5, 50, k -> unitPage.accept(largestProvince));
@@ -200,7 +200,7 @@ class OrgStructureBenchmark {
                 k -> unitPage.accept(randomCurrentUnit()));
 
         line("");
-        line("load average after: %s", loadAverage());
+        line("load average after: %s", BenchSupport.loadAverage());
         Path dir = Path.of("target", "bench");
         Files.createDirectories(dir);
         Files.writeString(dir.resolve("orgstructure.txt"), report, StandardCharsets.UTF_8);
@@ -351,15 +351,15 @@ class OrgStructureBenchmark {
         line("as at 2025-06-30 under the Centre: %s", describe(before));
         assertThat(before.count(UnitType.UPPER_GRASSROOTS)).isLessThan(now.count(UnitType.UPPER_GRASSROOTS));
         // the subtree range of every current path holds exactly its descendants (no broken paths)
-        assertThat(queryLong("select count(*) from orgstructure.unit_version v join orgstructure.unit_version p"
+        assertThat(BenchSupport.queryLong(dataSource, "select count(*) from orgstructure.unit_version v join orgstructure.unit_version p"
                 + " on p.unit_id = v.parent_id and p.valid_to is null where v.valid_to is null"
                 + " and (v.path <> p.path || v.unit_id || '/' or v.depth <> p.depth + 1)")).isZero();
-        assertThat(queryLong("select count(*) from orgstructure.unit_version a join orgstructure.unit_version b"
+        assertThat(BenchSupport.queryLong(dataSource, "select count(*) from orgstructure.unit_version a join orgstructure.unit_version b"
                 + " on a.unit_id = b.unit_id and a.id < b.id and a.valid_from < coalesce(b.valid_to, 'infinity')"
                 + " and b.valid_from < coalesce(a.valid_to, 'infinity')")).as("overlapping versions").isZero();
-        line("units with 2+ versions: %,d; largest province subtree: %,d units", queryLong(
+        line("units with 2+ versions: %,d; largest province subtree: %,d units", BenchSupport.queryLong(dataSource, 
                 "select count(*) from (select unit_id from orgstructure.unit_version group by unit_id having count(*) > 1) x"),
-                queryLong("select max(n) from (select count(*) n from orgstructure.unit_version p join orgstructure.unit_version d"
+                BenchSupport.queryLong(dataSource, "select max(n) from (select count(*) n from orgstructure.unit_version p join orgstructure.unit_version d"
                         + " on d.path >= p.path and d.path < left(p.path, -1) || '0' and d.valid_to is null"
                         + " where p.depth = 1 and p.valid_to is null group by p.unit_id) x"));
     }
@@ -401,7 +401,7 @@ class OrgStructureBenchmark {
                 new Object[] {"countSubtree(random unit, today)", countSubtree, cell, today},
                 new Object[] {"children(province, today)", children, province, today},
                 new Object[] {"children(province, 2025-06-30)", children, province, LocalDate.of(2025, 6, 30)})) {
-            String path = queryString("select path from orgstructure.unit_version where unit_id = " + q[2]
+            String path = BenchSupport.queryString(dataSource, "select path from orgstructure.unit_version where unit_id = " + q[2]
                     + " and valid_from <= date '" + q[3] + "' and (valid_to is null or valid_to > date '" + q[3] + "')");
             String sql = ((String) q[1]).formatted(q[2], q[3], path, path.substring(0, path.length() - 1) + "0");
             plans.append("==== ").append(q[0]).append('\n').append(sql).append('\n');
@@ -417,27 +417,8 @@ class OrgStructureBenchmark {
 
     // ---- helpers ----------------------------------------------------------------------------
 
-    private static String loadAverage() {
-        try {
-            return Files.readString(Path.of("/proc/loadavg")).strip();
-        } catch (IOException e) {
-            return "unknown";
-        }
-    }
 
-    private long queryLong(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
-    }
 
-    private String queryString(String sql) throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
-            rs.next();
-            return rs.getString(1);
-        }
-    }
 
     private void line(String format, Object... args) {
         String text = String.format(Locale.ROOT, format, args);
