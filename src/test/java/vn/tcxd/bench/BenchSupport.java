@@ -39,4 +39,15 @@ final class BenchSupport {
             return rs.getString(1);
         }
     }
+
+    /** Appends EXPLAIN (ANALYZE, BUFFERS) of {@code sql} to the plans report, then a blank line. */
+    static void explain(DataSource dataSource, String sql, StringBuilder plans) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("explain (analyze, buffers) " + sql)) {
+            while (rs.next()) {
+                plans.append(rs.getString(1)).append('\n');
+            }
+        }
+        plans.append('\n');
+    }
 }

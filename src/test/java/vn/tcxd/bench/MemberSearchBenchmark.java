@@ -413,20 +413,11 @@ class MemberSearchBenchmark {
                 continue;
             }
             plans.append(sql).append('\n');
-            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("explain (analyze, buffers) " + sql)) {
-                while (rs.next()) {
-                    plans.append(rs.getString(1)).append('\n');
-                }
-            }
-            plans.append('\n');
+            BenchSupport.explain(dataSource, sql, plans);
         }
     }
 
     // ---- helpers ----------------------------------------------------------------------------
-
-
-
 
     private void line(String format, Object... args) {
         String text = String.format(Locale.ROOT, format, args);

@@ -405,20 +405,11 @@ class OrgStructureBenchmark {
                     + " and valid_from <= date '" + q[3] + "' and (valid_to is null or valid_to > date '" + q[3] + "')");
             String sql = ((String) q[1]).formatted(q[2], q[3], path, path.substring(0, path.length() - 1) + "0");
             plans.append("==== ").append(q[0]).append('\n').append(sql).append('\n');
-            try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
-                 ResultSet rs = st.executeQuery("explain (analyze, buffers) " + sql)) {
-                while (rs.next()) {
-                    plans.append(rs.getString(1)).append('\n');
-                }
-            }
-            plans.append('\n');
+            BenchSupport.explain(dataSource, sql, plans);
         }
     }
 
     // ---- helpers ----------------------------------------------------------------------------
-
-
-
 
     private void line(String format, Object... args) {
         String text = String.format(Locale.ROOT, format, args);

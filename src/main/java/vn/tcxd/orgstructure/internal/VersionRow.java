@@ -11,11 +11,6 @@ import java.util.Map;
 record VersionRow(long id, long unitId, LocalDate validFrom, LocalDate validTo, Long parentId, String path,
                   int depth, String name, String shortName, UnitType type, AdministrativeArea area) {
 
-    /** Upper bound (exclusive) of this unit's subtree range of paths: '/1/23/' → '/1/230'. */
-    String pathUpperBound() {
-        return Paths.upperBound(path);
-    }
-
     /** The state shown in history entries and the audit log. */
     Map<String, Object> state() {
         Map<String, Object> state = new LinkedHashMap<>();
