@@ -1,0 +1,26 @@
+package vn.tcxd.reports;
+
+import java.time.LocalDate;
+
+/**
+ * Facade of the statistics engine. Figures are exact for any date under the tree as it was then:
+ * today from live counters (upper levels) or the roll, frozen period ends from snapshots, any other
+ * date from history. Reads do not check the caller's scope; web layers do that with OrgScope.
+ */
+public interface Statistics {
+
+    /** The unit's subtree as at the end of {@code asOf}; the unit must exist on that date. */
+    UnitStatistics of(long unitId, LocalDate asOf);
+
+    /** Movements of the unit's subtree over [{@code from}, {@code to}]. */
+    Movements movements(long unitId, LocalDate from, LocalDate to);
+
+    /** Members admitted into the unit's subtree over [{@code from}, {@code to}], by every dimension (biểu 2-TCTW). */
+    MemberTally admitted(long unitId, LocalDate from, LocalDate to);
+
+    /** Recomputes the live counters from the roll (after bulk loads); returns how many units they cover. */
+    int rebuildLive();
+
+    /** Freezes every period end (month ends, incl. 30/6 and 31/12) from {@code from} to the last before today that is not frozen yet. */
+    int freezePeriodEnds(LocalDate from);
+}

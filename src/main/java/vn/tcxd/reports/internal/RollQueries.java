@@ -1,0 +1,364 @@
+package vn.tcxd.reports.internal;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.Result;
+import org.jooq.SelectField;
+import org.jooq.impl.DSL;
+import org.jooq.impl.SQLDataType;
+import org.springframework.stereotype.Repository;
+import vn.tcxd.jooq.members.tables.RollState;
+import vn.tcxd.jooq.orgstructure.tables.UnitTree;
+import vn.tcxd.reports.Dimension;
+import vn.tcxd.reports.MemberTally;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Set-based counting over the public views {@code members.roll_state} and
+ * {@code orgstructure.unit_tree}: the history path of the engine, exact for any date, and the
+ * source the live counters and snapshots are built from.
+ */
+@Repository
+class RollQueries {
+
+    static final RollState S = RollState.ROLL_STATE.as("s");
+    static final UnitTree T = UnitTree.UNIT_TREE.as("t");
+    static final List<String> ON_ROLL = List.of("PROBATIONARY", "FULL");
+
+    private final DSLContext db;
+
+    RollQueries(DSLContext db) {
+        this.db = db;
+    }
+
+    static Condition stateOn(RollState s, LocalDate date) {
+        return s.VALID_FROM.le(date).and(s.VALID_TO.isNull().or(s.VALID_TO.gt(date)));
+    }
+
+    static Condition treeOn(UnitTree t, LocalDate date) {
+        return t.VALID_FROM.le(date).and(t.VALID_TO.isNull().or(t.VALID_TO.gt(date)));
+    }
+
+    static Condition treeOn(UnitTree t, Field<LocalDate> date) {
+        return t.VALID_FROM.le(date).and(t.VALID_TO.isNull().or(t.VALID_TO.gt(date)));
+    }
+
+    static Condition inSubtree(UnitTree t, String rootPath) {
+        return t.PATH.ge(rootPath).and(t.PATH.lt(upper(rootPath)));
+    }
+
+    /** The path cut at {@code depth}: the units at depth ≤ {@code depth} from the root down to this one. */
+    static Field<String> chainField(UnitTree t, int depth) {
+        // '/1/23/456/789/' → '/1/23/456/' for depth 2: the first depth + 2 slashes
+        return DSL.field("substring({0} from {1})", String.class, t.PATH,
+                DSL.inline("^((/[0-9]+){1," + (depth + 1) + "}/)"));
+    }
+
+    static String upper(String path) {
+        return path.substring(0, path.length() - 1) + "0";
+    }
+
+    /** A unit's position on a date: path and depth. */
+    record Position(long unitId, String path, int depth) {
+
+        List<Long> ancestorsUpTo(int maxDepth) {
+            List<Long> ids = new ArrayList<>();
+            String[] parts = path.split("/");
+            for (int i = 1; i < parts.length && i - 1 <= maxDepth; i++) ids.add(Long.parseLong(parts[i]));
+            return ids;
+        }
+
+        /** The ancestors (depth ≤ maxDepth), without the unit itself, root first. */
+        List<Long> ancestorsAbove(int maxDepth) {
+            List<Long> ids = ancestorsUpTo(maxDepth);
+            return !ids.isEmpty() && ids.getLast() == unitId ? ids.subList(0, ids.size() - 1) : ids;
+        }
+
+        Long province() {
+            String[] parts = path.split("/");
+            return parts.length > 2 ? Long.parseLong(parts[2]) : null;
+        }
+    }
+
+    Optional<Position> position(long unitId, LocalDate date) {
+        return db.select(T.PATH, T.DEPTH).from(T).where(T.UNIT_ID.eq(unitId).and(treeOn(T, date)))
+                .fetchOptional(r -> new Position(unitId, r.value1(), r.value2()));
+    }
+
+    /** Units at depth ≤ {@code maxDepth} on {@code date}, with their positions. */
+    List<Position> upperUnits(LocalDate date, int maxDepth) {
+        return db.select(T.UNIT_ID, T.PATH, T.DEPTH).from(T).where(treeOn(T, date).and(T.DEPTH.le(maxDepth)))
+                .fetch(r -> new Position(r.value1(), r.value2(), r.value3()));
+    }
+
+    Map<Long, Position> positions(Collection<Long> unitIds, LocalDate date) {
+        Map<Long, Position> result = new HashMap<>();
+        if (unitIds.isEmpty()) return result;
+        db.select(T.UNIT_ID, T.PATH, T.DEPTH).from(T).where(T.UNIT_ID.in(unitIds).and(treeOn(T, date)))
+                .forEach(r -> result.put(r.value1(), new Position(r.value1(), r.value2(), r.value3())));
+        return result;
+    }
+
+    /** The last position of each unit that exists no more (or its current one). */
+    Map<Long, Position> lastPositions(Collection<Long> unitIds) {
+        Map<Long, Position> result = new HashMap<>();
+        if (unitIds.isEmpty()) return result;
+        db.select(T.UNIT_ID, T.PATH, T.DEPTH).distinctOn(T.UNIT_ID).from(T).where(T.UNIT_ID.in(unitIds))
+                .orderBy(T.UNIT_ID, T.VALID_FROM.desc())
+                .forEach(r -> result.put(r.value1(), new Position(r.value1(), r.value2(), r.value3())));
+        return result;
+    }
+
+    List<Long> children(long unitId, LocalDate date) {
+        return db.select(T.UNIT_ID).from(T).where(T.PARENT_ID.eq(unitId).and(treeOn(T, date))).fetch(T.UNIT_ID);
+    }
+
+    /** Every unit in the subtrees of {@code rootIds} on {@code date} (the roots included). */
+    List<Long> subtrees(Collection<Long> rootIds, LocalDate date) {
+        if (rootIds.isEmpty()) return List.of();
+        UnitTree r = UnitTree.UNIT_TREE.as("r");
+        return db.selectDistinct(T.UNIT_ID).from(T)
+                .join(r).on(r.UNIT_ID.eq(DSL.any(rootIds.toArray(Long[]::new))).and(treeOn(r, date))
+                        .and(T.PATH.ge(r.PATH)).and(T.PATH.lt(DSL.overlay(r.PATH, DSL.inline("0"), DSL.length(r.PATH)))))
+                .where(treeOn(T, date))
+                .fetch(T.UNIT_ID);
+    }
+
+    /** Whether any unit changed its place in the tree in (after, upTo]. */
+    boolean treeChangedBetween(LocalDate after, LocalDate upTo) {
+        return db.fetchExists(db.selectOne().from(T).where(T.VALID_FROM.gt(after).and(T.VALID_FROM.le(upTo))
+                .or(T.VALID_TO.gt(after).and(T.VALID_TO.le(upTo)))));
+    }
+
+    // ---- tallies ------------------------------------------------------------------------------
+
+    /** The dimension columns of the roll, in {@link Dimension} order after STATUS/FLAG. */
+    static Map<Dimension, Field<String>> dimensionFields(RollState s) {
+        Map<Dimension, Field<String>> fields = new EnumMap<>(Dimension.class);
+        fields.put(Dimension.STATUS, s.STATUS);
+        fields.put(Dimension.GENDER, s.GENDER);
+        fields.put(Dimension.BIRTH_YEAR, DSL.extract(s.BIRTH_DATE, org.jooq.DatePart.YEAR).cast(SQLDataType.CLOB));
+        fields.put(Dimension.ETHNICITY, blankless(s.ETHNICITY));
+        fields.put(Dimension.RELIGION, blankless(s.RELIGION));
+        fields.put(Dimension.EDUCATION, blankless(s.EDUCATION));
+        fields.put(Dimension.PROFESSIONAL, blankless(s.PROFESSIONAL));
+        fields.put(Dimension.THEORY, blankless(s.THEORY));
+        fields.put(Dimension.ACADEMIC_TITLE, blankless(s.ACADEMIC_TITLE));
+        fields.put(Dimension.STATE_MANAGEMENT, blankless(s.STATE_MANAGEMENT));
+        fields.put(Dimension.OCCUPATION, blankless(s.OCCUPATION));
+        return fields;
+    }
+
+    private static Field<String> blankless(Field<String> f) {
+        return DSL.coalesce(f, DSL.inline(MemberTally.NONE));
+    }
+
+    /** Members on the roll of the subtree of {@code rootPath} at the end of {@code date}. */
+    MemberTally tallyOn(String rootPath, LocalDate date) {
+        Condition where = stateOn(S, date).and(S.STATUS.in(ON_ROLL)).and(treeOn(T, date)).and(inSubtree(T, rootPath));
+        return tallies(where, null).getOrDefault(0L, MemberTally.EMPTY);
+    }
+
+    /** Members admitted into the subtree of {@code rootPath} over [from, to], counted as at their admission. */
+    MemberTally admittedIn(String rootPathAtTo, LocalDate from, LocalDate to) {
+        Condition where = S.EVENT_KIND.eq("ADMITTED").and(S.VALID_FROM.between(from, to))
+                .and(treeOn(T, S.VALID_FROM)).and(inSubtree(T, rootPathAtTo));
+        return tallies(where, null).getOrDefault(0L, MemberTally.EMPTY);
+    }
+
+    /**
+     * Members on the roll on {@code date}, counted per unit at depth ≤ {@code depth} that holds them: the
+     * ancestor at exactly that depth, or the member's own unit when it is shallower. Callers add each
+     * entry to the unit's ancestors to get subtree figures for every upper unit in one scan.
+     */
+    Map<Long, MemberTally> tallyByHolder(LocalDate date, int depth) {
+        Condition where = stateOn(S, date).and(S.STATUS.in(ON_ROLL)).and(treeOn(T, date));
+        List<Field<String>> parts = new ArrayList<>();
+        for (int i = depth + 2; i >= 2; i--) {
+            parts.add(DSL.nullif(DSL.splitPart(T.PATH, DSL.inline("/"), DSL.inline(i)), DSL.inline("")));
+        }
+        Field<Long> holder = DSL.coalesce(parts.getFirst(), parts.subList(1, parts.size()).toArray(Field[]::new))
+                .cast(SQLDataType.BIGINT);
+        return tallies(where, holder);
+    }
+
+    /** Runs one grouping-sets scan: every dimension (and the total) per {@code key} (null: one group). */
+    private Map<Long, MemberTally> tallies(Condition where, Field<Long> key) {
+        Map<Dimension, Field<String>> dims = dimensionFields(S);
+        Field<Long> group = key == null ? DSL.inline(0L) : key.as("holder");
+        List<SelectField<?>> select = new ArrayList<>();
+        select.add(group);
+        List<Field<Integer>> groupingFlags = new ArrayList<>();
+        for (Field<String> f : dims.values()) {
+            select.add(f);
+            Field<Integer> flag = DSL.grouping(f);
+            groupingFlags.add(flag);
+            select.add(flag);
+        }
+        Field<Integer> n = DSL.count();
+        Field<Integer> exempt = DSL.count().filterWhere(S.EXEMPT.isTrue());
+        Field<Integer> away = DSL.count().filterWhere(S.AWAY_UNIT_ID.isNotNull());
+        Field<Integer> transit = DSL.count().filterWhere(S.IN_TRANSIT.isTrue());
+        select.addAll(List.of(n, exempt, away, transit));
+        Field<?>[][] groupingSets = new Field[dims.size() + 1][];
+        groupingSets[0] = key == null ? new Field[0] : new Field[]{group};
+        int i = 1;
+        for (Field<String> f : dims.values()) {
+            groupingSets[i++] = key == null ? new Field[]{f} : new Field[]{group, f};
+        }
+        Result<Record> rows = db.select(select).from(S).join(T).on(T.UNIT_ID.eq(S.UNIT_ID)).where(where)
+                .groupBy(DSL.groupingSets(groupingSets)).fetch();
+
+        Map<Long, Builder> builders = new HashMap<>();
+        List<Dimension> order = new ArrayList<>(dims.keySet());
+        for (Record r : rows) {
+            long k = r.get(0, Long.class);
+            Builder b = builders.computeIfAbsent(k, x -> new Builder());
+            int count = r.get(n);
+            Dimension grouped = null;
+            for (int d = 0; d < order.size(); d++) {
+                if (r.get(groupingFlags.get(d)) == 0) grouped = order.get(d);
+            }
+            if (grouped == null) {
+                b.total += count;
+                b.add(Dimension.FLAG, MemberTally.EXEMPT, r.get(exempt));
+                b.add(Dimension.FLAG, MemberTally.AWAY, r.get(away));
+                b.add(Dimension.FLAG, MemberTally.IN_TRANSIT, r.get(transit));
+            } else {
+                b.add(grouped, r.get(dims.get(grouped)), count);
+            }
+        }
+        Map<Long, MemberTally> result = new HashMap<>();
+        builders.forEach((k, b) -> result.put(k, b.build()));
+        return result;
+    }
+
+    // ---- movements ----------------------------------------------------------------------------
+
+    /** One kind of change of the roll over a period, with how many members it happened to. */
+    record Boundary(String eventKind, boolean wasIn, boolean isIn, boolean sameProvince, String oldStatus,
+                    String newStatus, boolean oldExempt, boolean newExempt, long count) {
+    }
+
+    /**
+     * Every change of a member's roll state dated in [from, to], grouped by what it did relative to
+     * the subtree of {@code unitId} (its position the day before and on the day of each change).
+     */
+    List<Boundary> boundaries(long unitId, LocalDate from, LocalDate to) {
+        RollState s = RollState.ROLL_STATE.as("s");
+        RollState p = RollState.ROLL_STATE.as("p");
+        UnitTree u0 = UnitTree.UNIT_TREE.as("u0");
+        UnitTree u1 = UnitTree.UNIT_TREE.as("u1");
+        UnitTree t0 = UnitTree.UNIT_TREE.as("t0");
+        UnitTree t1 = UnitTree.UNIT_TREE.as("t1");
+        Field<LocalDate> dayBefore = s.VALID_FROM.minus(1);
+        Field<Boolean> wasIn = DSL.field(p.STATUS.in(ON_ROLL).and(t0.PATH.ge(u0.PATH))
+                .and(t0.PATH.lt(DSL.overlay(u0.PATH, DSL.inline("0"), DSL.length(u0.PATH)))));
+        Field<Boolean> isIn = DSL.field(s.STATUS.in(ON_ROLL).and(t1.PATH.ge(u1.PATH))
+                .and(t1.PATH.lt(DSL.overlay(u1.PATH, DSL.inline("0"), DSL.length(u1.PATH)))));
+        Field<Boolean> sameProvince = DSL.field(DSL.splitPart(t0.PATH, DSL.inline("/"), DSL.inline(3))
+                .eq(DSL.splitPart(t1.PATH, DSL.inline("/"), DSL.inline(3))));
+        Field<String> oldStatus = p.STATUS;
+        Field<Boolean> oldExempt = DSL.coalesce(p.EXEMPT, DSL.inline(false));
+        Field<Integer> n = DSL.count();
+        return db.select(s.EVENT_KIND, DSL.coalesce(wasIn, DSL.inline(false)).as("was_in"),
+                        DSL.coalesce(isIn, DSL.inline(false)).as("is_in"),
+                        DSL.coalesce(sameProvince, DSL.inline(false)).as("same_province"),
+                        oldStatus, s.STATUS, oldExempt.as("old_exempt"), s.EXEMPT, n)
+                .from(s)
+                .leftJoin(p).on(p.MEMBER_ID.eq(s.MEMBER_ID).and(p.VALID_TO.eq(s.VALID_FROM)))
+                .leftJoin(u0).on(u0.UNIT_ID.eq(unitId).and(treeOn(u0, dayBefore)))
+                .leftJoin(u1).on(u1.UNIT_ID.eq(unitId).and(treeOn(u1, s.VALID_FROM)))
+                .leftJoin(t0).on(t0.UNIT_ID.eq(p.UNIT_ID).and(treeOn(t0, dayBefore)))
+                .leftJoin(t1).on(t1.UNIT_ID.eq(s.UNIT_ID).and(treeOn(t1, s.VALID_FROM)))
+                .where(s.VALID_FROM.between(from, to))
+                .groupBy(DSL.field("2"), DSL.field("3"), DSL.field("4"), s.EVENT_KIND, oldStatus, s.STATUS,
+                        DSL.field("7"), s.EXEMPT)
+                .fetch(r -> new Boundary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
+                        r.value7(), r.value8(), r.value9()));
+    }
+
+    // ---- member facts (for the live counters) -------------------------------------------------
+
+    /** What the counters count of one member on the roll. */
+    record Facts(long memberId, long unitId, String status, boolean exempt, boolean away, boolean inTransit,
+                 String gender, int birthYear, Map<Dimension, String> codes) {
+
+        void addTo(Builder b, int sign) {
+            b.total += sign;
+            b.add(Dimension.STATUS, status, sign);
+            b.add(Dimension.GENDER, gender, sign);
+            b.add(Dimension.BIRTH_YEAR, Integer.toString(birthYear), sign);
+            if (exempt) b.add(Dimension.FLAG, MemberTally.EXEMPT, sign);
+            if (away) b.add(Dimension.FLAG, MemberTally.AWAY, sign);
+            if (inTransit) b.add(Dimension.FLAG, MemberTally.IN_TRANSIT, sign);
+            codes.forEach((d, code) -> b.add(d, code, sign));
+        }
+    }
+
+    static final List<Dimension> CODED = List.of(Dimension.ETHNICITY, Dimension.RELIGION, Dimension.EDUCATION,
+            Dimension.PROFESSIONAL, Dimension.THEORY, Dimension.ACADEMIC_TITLE, Dimension.STATE_MANAGEMENT,
+            Dimension.OCCUPATION);
+
+    /** Facts of the given members who are on the roll on {@code date}. */
+    List<Facts> factsOn(Collection<Long> memberIds, LocalDate date) {
+        if (memberIds.isEmpty()) return List.of();
+        return factsWhere(S.MEMBER_ID.in(memberIds), date);
+    }
+
+    /** Facts of members on the roll of the given units on {@code date}. */
+    List<Facts> factsOfUnits(Collection<Long> unitIds, LocalDate date) {
+        if (unitIds.isEmpty()) return List.of();
+        return factsWhere(S.UNIT_ID.in(unitIds), date);
+    }
+
+    private List<Facts> factsWhere(Condition condition, LocalDate date) {
+        Map<Dimension, Field<String>> dims = dimensionFields(S);
+        List<SelectField<?>> select = new ArrayList<>(List.of(S.MEMBER_ID, S.UNIT_ID, S.STATUS, S.EXEMPT,
+                S.AWAY_UNIT_ID, S.IN_TRANSIT, S.GENDER, DSL.extract(S.BIRTH_DATE, org.jooq.DatePart.YEAR)));
+        CODED.forEach(d -> select.add(dims.get(d)));
+        return db.select(select).from(S).where(condition.and(stateOn(S, date)).and(S.STATUS.in(ON_ROLL)))
+                .fetch(r -> {
+                    Map<Dimension, String> codes = new EnumMap<>(Dimension.class);
+                    for (int i = 0; i < CODED.size(); i++) codes.put(CODED.get(i), r.get(8 + i, String.class));
+                    return new Facts(r.get(0, Long.class), r.get(1, Long.class), r.get(2, String.class),
+                            r.get(3, Boolean.class), r.get(4) != null, r.get(5, Boolean.class), r.get(6, String.class),
+                            r.get(7, Integer.class), codes);
+                });
+    }
+
+    /** Accumulates counts; also used by the live counters for differences. */
+    static final class Builder {
+        long total;
+        final Map<Dimension, Map<String, Long>> counts = new EnumMap<>(Dimension.class);
+
+        void add(Dimension d, String key, long n) {
+            if (n == 0) return;
+            counts.computeIfAbsent(d, x -> new TreeMap<>()).merge(key, n, Long::sum);
+        }
+
+        void add(MemberTally tally, int sign) {
+            total += sign * tally.total();
+            tally.counts().forEach((d, m) -> m.forEach((k, v) -> add(d, k, sign * v)));
+        }
+
+        MemberTally build() {
+            return new MemberTally(total, counts);
+        }
+
+        boolean isEmpty() {
+            return total == 0 && counts.values().stream().allMatch(m -> m.values().stream().allMatch(v -> v == 0));
+        }
+    }
+}

@@ -1,0 +1,13 @@
+-- Public, read-only view of every member's roll over time, for other modules' set-based SQL
+-- (the statistics engine): one row per member state [valid_from, valid_to) with the event that
+-- opened it and the record-sheet dimensions the report forms count. "On the roll" (đảng số)
+-- means status PROBATIONARY or FULL. Other modules must not read the members tables themselves.
+-- The joins are left joins on primary keys so PostgreSQL drops them when a query does not need them.
+create or replace view members.roll_state as
+select s.member_id, s.valid_from, s.valid_to, s.unit_id, s.status, s.exempt, s.in_transit, s.away_unit_id,
+       e.kind as event_kind,
+       m.gender, m.birth_date, m.ethnicity, m.religion, m.education, m.professional, m.academic_title,
+       m.theory, m.state_management, m.occupation, m.admission_decision_date
+from members.member_state s
+left join members.member m on m.id = s.member_id
+left join members.member_event e on e.id = s.event_id;
