@@ -10,6 +10,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tcxd.members.AdmissionRules;
 import vn.tcxd.members.DeadlineRules;
 import vn.tcxd.members.MemberFilter;
 import vn.tcxd.members.MemberHistoryRejected;
@@ -54,6 +55,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final ObjectProvider<Members> members;
     private final ObjectProvider<MemberHistoryWriter> memberWriter;
     private final ObjectProvider<DeadlineRules> deadlines;
+    private final ObjectProvider<AdmissionRules> admissions;
     private final Clock clock;
     private final ObjectProvider<Accounts> accounts;
     private final TransactionTemplate transaction;
@@ -61,14 +63,15 @@ class DemoDataLoader implements ApplicationRunner {
     private final String password;
 
     DemoDataLoader(OrgStructure orgStructure, ObjectProvider<Members> members,
-                   ObjectProvider<MemberHistoryWriter> memberWriter, ObjectProvider<DeadlineRules> deadlines, Clock clock,
-                   ObjectProvider<Accounts> accounts, PlatformTransactionManager transactionManager,
+                   ObjectProvider<MemberHistoryWriter> memberWriter, ObjectProvider<DeadlineRules> deadlines,
+                   ObjectProvider<AdmissionRules> admissions, Clock clock, ObjectProvider<Accounts> accounts, PlatformTransactionManager transactionManager,
                    @Value("${tcxd.demo.enabled:true}") boolean enabled,
                    @Value("${tcxd.demo.password:}") String password) {
         this.orgStructure = orgStructure;
         this.members = members;
         this.memberWriter = memberWriter;
         this.deadlines = deadlines;
+        this.admissions = admissions;
         this.clock = clock;
         this.accounts = accounts;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -94,7 +97,8 @@ class DemoDataLoader implements ApplicationRunner {
         Members registry = members.getIfAvailable();
         MemberHistoryWriter writer = memberWriter.getIfAvailable();
         DeadlineRules rules = deadlines.getIfAvailable();
-        if (registry == null || writer == null || rules == null) {
+        AdmissionRules admissionRules = admissions.getIfAvailable();
+        if (registry == null || writer == null || rules == null || admissionRules == null) {
             log.info("Demo data: no member registry in this build, demo members skipped");
             return;
         }
@@ -105,7 +109,7 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        DemoMembers.Built built = DemoMembers.build(rules, LocalDate.now(clock), writer.cells(lamSon),
+        DemoMembers.Built built = DemoMembers.build(rules, admissionRules, LocalDate.now(clock), writer.cells(lamSon),
                 writer.cells(hoaGiang));
         long generated = System.nanoTime();
         log.info("Demo data: {} member histories generated in {} ms; {} probations could not end because no "
