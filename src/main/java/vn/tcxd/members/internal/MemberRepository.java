@@ -309,6 +309,13 @@ class MemberRepository {
                 DSL.select(TREE.UNIT_ID).from(TREE).where(treeValidOn(TREE, date)).and(inSubtree(TREE, rootPath)))));
     }
 
+    /** Temporary transfers received into the subtree and not ended (the member is hosted there). */
+    List<TransferSummary> hosted(String rootPath, LocalDate date) {
+        return transfers(TRANSFER.KIND.eq(TransferKind.TEMPORARY.name()).and(TRANSFER.STATUS.eq("RECEIVED"))
+                .and(TRANSFER.TO_UNIT_ID.in(DSL.select(TREE.UNIT_ID).from(TREE).where(treeValidOn(TREE, date))
+                        .and(inSubtree(TREE, rootPath)))));
+    }
+
     private List<TransferSummary> transfers(Condition where) {
         return db.select(TRANSFER.fields()).select(MEMBER.FULL_NAME).from(TRANSFER)
                 .join(MEMBER).on(MEMBER.ID.eq(TRANSFER.MEMBER_ID))

@@ -145,6 +145,12 @@ class MemberService implements Members {
     }
 
     @Override
+    public List<TransferSummary> hostedTransfers(long unitId) {
+        LocalDate today = today();
+        return repository.pathOf(unitId, today).map(p -> repository.hosted(p, today)).orElse(List.of());
+    }
+
+    @Override
     public List<CodeItem> codes(CodeList list) {
         return repository.codes(list);
     }
