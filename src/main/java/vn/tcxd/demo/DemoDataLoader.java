@@ -10,6 +10,9 @@ import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import vn.tcxd.members.AdmissionRules;
+import vn.tcxd.members.BadgeAwardWriter;
+import vn.tcxd.members.BadgeRules;
 import vn.tcxd.members.DeadlineRules;
 import vn.tcxd.members.MemberFilter;
 import vn.tcxd.members.MemberHistoryRejected;
@@ -50,10 +53,16 @@ class DemoDataLoader implements ApplicationRunner {
             new DemoAccount("xem.lamson", "Người xem Tỉnh ủy Lam Sơn", "LS", Role.VIEWER),
             new DemoAccount("bt.hoagiang", "Cán bộ Ban Tổ chức Tỉnh ủy Hòa Giang", "HG", Role.STAFF));
 
+    /** Share of the members due a badge on a past occasion who received it then. */
+    private static final int BADGE_SHARE_PERCENT = 85;
+
     private final OrgStructure orgStructure;
     private final ObjectProvider<Members> members;
     private final ObjectProvider<MemberHistoryWriter> memberWriter;
     private final ObjectProvider<DeadlineRules> deadlines;
+    private final ObjectProvider<AdmissionRules> admissions;
+    private final ObjectProvider<BadgeRules> badgeRules;
+    private final ObjectProvider<BadgeAwardWriter> badgeWriter;
     private final Clock clock;
     private final ObjectProvider<Accounts> accounts;
     private final TransactionTemplate transaction;
@@ -61,14 +70,18 @@ class DemoDataLoader implements ApplicationRunner {
     private final String password;
 
     DemoDataLoader(OrgStructure orgStructure, ObjectProvider<Members> members,
-                   ObjectProvider<MemberHistoryWriter> memberWriter, ObjectProvider<DeadlineRules> deadlines, Clock clock,
-                   ObjectProvider<Accounts> accounts, PlatformTransactionManager transactionManager,
+                   ObjectProvider<MemberHistoryWriter> memberWriter, ObjectProvider<DeadlineRules> deadlines,
+                   ObjectProvider<AdmissionRules> admissions, ObjectProvider<BadgeRules> badgeRules,
+                   ObjectProvider<BadgeAwardWriter> badgeWriter, Clock clock, ObjectProvider<Accounts> accounts, PlatformTransactionManager transactionManager,
                    @Value("${tcxd.demo.enabled:true}") boolean enabled,
                    @Value("${tcxd.demo.password:}") String password) {
         this.orgStructure = orgStructure;
         this.members = members;
         this.memberWriter = memberWriter;
         this.deadlines = deadlines;
+        this.admissions = admissions;
+        this.badgeRules = badgeRules;
+        this.badgeWriter = badgeWriter;
         this.clock = clock;
         this.accounts = accounts;
         this.transaction = new TransactionTemplate(transactionManager);
@@ -94,7 +107,8 @@ class DemoDataLoader implements ApplicationRunner {
         Members registry = members.getIfAvailable();
         MemberHistoryWriter writer = memberWriter.getIfAvailable();
         DeadlineRules rules = deadlines.getIfAvailable();
-        if (registry == null || writer == null || rules == null) {
+        AdmissionRules admissionRules = admissions.getIfAvailable();
+        if (registry == null || writer == null || rules == null || admissionRules == null) {
             log.info("Demo data: no member registry in this build, demo members skipped");
             return;
         }
@@ -105,7 +119,7 @@ class DemoDataLoader implements ApplicationRunner {
             return;
         }
         long started = System.nanoTime();
-        DemoMembers.Built built = DemoMembers.build(rules, LocalDate.now(clock), writer.cells(lamSon),
+        DemoMembers.Built built = DemoMembers.build(rules, admissionRules, LocalDate.now(clock), writer.cells(lamSon),
                 writer.cells(hoaGiang));
         long generated = System.nanoTime();
         log.info("Demo data: {} member histories generated in {} ms; {} probations could not end because no "
@@ -123,6 +137,45 @@ class DemoDataLoader implements ApplicationRunner {
                         + "generated in {} ms, written in {} ms", result.memberIds().size(), built.lsRoll2021(),
                 DemoMembers.REPORT_2021, result.events(), result.states(), result.transfers(),
                 (generated - started) / 1_000_000, (System.nanoTime() - generated) / 1_000_000);
+        BadgeRules badges = badgeRules.getIfAvailable();
+        BadgeAwardWriter awards = badgeWriter.getIfAvailable();
+        if (badges != null && awards != null) {
+            long awardsStarted = System.nanoTime();
+            int lsAwards = awardPastBadges(registry, badges, awards, lamSon, "Ban Thường vụ Tỉnh ủy Lam Sơn");
+            int hgAwards = awardPastBadges(registry, badges, awards, hoaGiang, "Ban Thường vụ Tỉnh ủy Hòa Giang");
+            log.info("Demo data: {} past Party Badge awards in Lam Sơn, {} in Hòa Giang, in {} ms", lsAwards, hgAwards,
+                    (System.nanoTime() - awardsStarted) / 1_000_000);
+        }
+    }
+
+    /**
+     * Past badge rounds (HD 01-HD/TW item 18): on every occasion since the first badge rule set, most
+     * of the members then due receive their badge ({@link #BADGE_SHARE_PERCENT}); the others stay due
+     * and come up again, so the list of the next occasion shows only those really due.
+     */
+    private int awardPastBadges(Members registry, BadgeRules badges, BadgeAwardWriter awards, long province, String body) {
+        java.util.Random random = new java.util.Random(20161107L + province);
+        LocalDate today = LocalDate.now(clock);
+        // the first 30-year milestones of members admitted from 1977; years without a badge rule set have no occasions
+        int first = 2007;
+        int total = 0;
+        int number = 0;
+        for (int year = first; year <= today.getYear(); year++) {
+            for (LocalDate occasion : badges.occasions(year)) {
+                if (!occasion.isBefore(today)) {
+                    return total;
+                }
+                List<Long> chosen = registry.badgeCandidates(province, occasion).stream()
+                        .filter(c -> random.nextInt(100) < BADGE_SHARE_PERCENT)
+                        .map(vn.tcxd.members.BadgeCandidate::memberId).toList();
+                if (!chosen.isEmpty()) {
+                    LocalDate decided = occasion.minusDays(10 + random.nextInt(10));
+                    total += awards.awardOnOccasion(chosen, occasion,
+                            new vn.tcxd.shared.DecisionRef((++number * 7 + 100) + "-QĐ/TU", decided, body), province);
+                }
+            }
+        }
+        return total;
     }
 
     private void loadTree() {

@@ -1,6 +1,7 @@
 package vn.tcxd.demo;
 
 import vn.tcxd.members.DeadlineKind;
+import vn.tcxd.members.AdmissionRules;
 import vn.tcxd.members.DeadlineRules;
 import vn.tcxd.members.DisciplineForm;
 import vn.tcxd.members.Gender;
@@ -92,6 +93,7 @@ final class DemoMembers {
 
     private final Random random = new Random(20211110L);
     private final DeadlineRules deadlines;
+    private final AdmissionRules admissions;
     private final LocalDate today;
     private final List<MemberHistoryCell> lsCells;
     private final List<MemberHistoryCell> hgCells;
@@ -105,9 +107,10 @@ final class DemoMembers {
     private int transfers;
     private int withoutRule;
 
-    private DemoMembers(DeadlineRules deadlines, LocalDate today, List<MemberHistoryCell> lsCells,
-                        List<MemberHistoryCell> hgCells) {
+    private DemoMembers(DeadlineRules deadlines, AdmissionRules admissions, LocalDate today,
+                        List<MemberHistoryCell> lsCells, List<MemberHistoryCell> hgCells) {
         this.deadlines = deadlines;
+        this.admissions = admissions;
         this.today = today;
         this.lsCells = lsCells;
         this.hgCells = hgCells;
@@ -118,9 +121,9 @@ final class DemoMembers {
         citizenIds.add(SHOWCASE_CITIZEN_ID);
     }
 
-    static Built build(DeadlineRules deadlines, LocalDate today, List<MemberHistoryCell> lsCells,
-                       List<MemberHistoryCell> hgCells) {
-        return new DemoMembers(deadlines, today, lsCells, hgCells).build();
+    static Built build(DeadlineRules deadlines, AdmissionRules admissions, LocalDate today,
+                       List<MemberHistoryCell> lsCells, List<MemberHistoryCell> hgCells) {
+        return new DemoMembers(deadlines, admissions, today, lsCells, hgCells).build();
     }
 
     private Built build() {
@@ -218,6 +221,12 @@ final class DemoMembers {
             ageAtAdmission = Math.min(ageAtAdmission, 85 - (int) ChronoUnit.YEARS.between(admitted, HISTORY_START));
             ageAtAdmission = Math.max(ageAtAdmission, 18);
         }
+        // the admission rule set of the date: at most "đủ 60 tuổi tính theo tháng" where it has a limit
+        // (the birthday falls up to 364 days earlier below, hence one year less)
+        Integer maxAgeMonths = admissions.ruleSetOn(admitted).maxAgeMonths();
+        if (maxAgeMonths != null) {
+            ageAtAdmission = Math.min(ageAtAdmission, maxAgeMonths / 12 - 1);
+        }
         LocalDate born = admitted.minusYears(ageAtAdmission).minusDays(random.nextInt(365));
         Life life = new Life(province);
         life.cell = pick(province, admitted);
@@ -235,6 +244,7 @@ final class DemoMembers {
         // later life: at most one of each, in date order
         LocalDate cursor = life.now;
         boolean exempted = false;
+        boolean readmitted = false;
         boolean ended = false;
         while (!ended) {
             LocalDate next = cursor.plusDays(200 + random.nextInt(900));
@@ -293,9 +303,12 @@ final class DemoMembers {
                         decision("QĐ", body(life.cell), next)));
                 life.moves.add(new Move(next, -1));
                 life.at(next);
-                LocalDate again = next.plusDays(730 + random.nextInt(730));
+                // re-admitted at least 36 months later, once, within the age limits (QĐ 24-QĐ/TW item 3.5)
+                LocalDate again = next.plusMonths(36).plusDays(random.nextInt(730));
                 if (random.nextInt(100) < 25 && again.isBefore(today.minusDays(500))
-                        && (death == null || death.isAfter(again.plusYears(2)))) {
+                        && (death == null || death.isAfter(again.plusYears(2)))
+                        && readmissible(born, again, next, readmitted)) {
+                    readmitted = true;
                     MemberHistoryCell cell = pick(province, again);
                     life.cell = cell;
                     life.steps.add(new MemberHistory.Readmit(cell.unitId(), again, decision("QĐ", body(cell), again)));
@@ -326,6 +339,16 @@ final class DemoMembers {
             life.advanceTo(today.minusDays(31));
         }
         return finish(life, record, full);
+    }
+
+    private boolean readmissible(LocalDate born, LocalDate again, LocalDate removed, boolean readmittedBefore) {
+        try {
+            admissions.ruleSetOn(again).requireReadmission(born, again, "REMOVED:" + RemovalGround.SKIPPED_ACTIVITY_OR_DUES,
+                    removed, readmittedBefore ? 1 : 0, readmittedBefore ? removed : null, "on");
+            return true;
+        } catch (RuleViolation e) {
+            return false;
+        }
     }
 
     private enum Probation {

@@ -30,6 +30,12 @@ public interface Members {
     /** Permanent transfers in transit into the subtree of {@code unitId}, oldest first. */
     List<TransferSummary> incomingTransfers(long unitId);
 
+    /**
+     * Temporary transfers received into the subtree of {@code unitId} and still running (sinh hoạt
+     * tạm thời: the member is hosted there), oldest first.
+     */
+    List<TransferSummary> hostedTransfers(long unitId);
+
     List<CodeItem> codes(CodeList list);
 
     /** Probationary members on the roll of the subtree on {@code asOf}, set-based (for the due-work queue). */

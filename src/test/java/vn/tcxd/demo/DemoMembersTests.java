@@ -44,6 +44,15 @@ class DemoMembersTests {
     @Autowired
     DSLContext db;
 
+    @Autowired
+    vn.tcxd.members.AdmissionRules admissionRules;
+
+    @Autowired
+    vn.tcxd.members.BadgeRules badges;
+
+    @Autowired
+    java.time.Clock clock;
+
     private long idOf(String code) {
         return org.idOfCode(code).orElseThrow();
     }
@@ -128,5 +137,48 @@ class DemoMembersTests {
         assertThat(young).isPositive();
         assertThat(members.list(idOf("LS"), REPORT_2021, new MemberFilter(null, null, 18, 95, null, null, null, null), 0, 1)
                 .total()).isEqualTo(total);
+    }
+
+    /** QĐ 24-QĐ/TW items 1.1 and 3.5: every demo (re-)admission passes the age limits of its date. */
+    @Test
+    void shouldAdmitAndReadmitOnlyWithinTheAgeLimitsOfEachDate() {
+        var rows = db.select(vn.tcxd.jooq.members.Tables.MEMBER.BIRTH_DATE, vn.tcxd.jooq.members.Tables.MEMBER_EVENT.EFFECTIVE_ON)
+                .from(vn.tcxd.jooq.members.Tables.MEMBER_EVENT)
+                .join(vn.tcxd.jooq.members.Tables.MEMBER).on(vn.tcxd.jooq.members.Tables.MEMBER.ID
+                        .eq(vn.tcxd.jooq.members.Tables.MEMBER_EVENT.MEMBER_ID))
+                .where(vn.tcxd.jooq.members.Tables.MEMBER_EVENT.KIND.in("ADMITTED", "READMITTED"))
+                .fetch();
+        assertThat(rows).hasSizeGreaterThan(45_239);
+        for (var row : rows) {
+            admissionRules.ruleSetOn(row.value2()).requireAge(row.value1(), row.value2(), "on");
+        }
+    }
+
+    /**
+     * HD 01-HD/TW item 18: most members due a badge on a past occasion received it then, so the list
+     * of the next occasion holds those newly due and the few left over, not everyone who ever was due.
+     */
+    @Test
+    void shouldHaveAwardedMostBadgesDueOnPastOccasions() {
+        LocalDate today = LocalDate.now(clock);
+        LocalDate next = badges.nextOccasion(today);
+        List<LocalDate> past = new java.util.ArrayList<>();
+        for (int year = today.getYear() - 1; year <= today.getYear(); year++) {
+            badges.occasions(year).stream().filter(o -> o.isBefore(today)).forEach(past::add);
+        }
+        LocalDate previous = past.getLast();
+        var award = vn.tcxd.jooq.members.Tables.BADGE_AWARD;
+        var event = vn.tcxd.jooq.members.Tables.MEMBER_EVENT;
+        int awardedThen = db.fetchCount(db.select(award.ID).from(award).join(event).on(event.ID.eq(award.EVENT_ID))
+                .where(award.OCCASION.eq(previous)).and(event.DECISION_BODY.eq("Ban Thường vụ Tỉnh ủy Lam Sơn")));
+        assertThat(db.fetchCount(award)).isGreaterThan(1_000);
+        assertThat(awardedThen).isPositive();
+        var candidates = members.badgeCandidates(idOf("LS"), next);
+        long leftOver = candidates.stream().filter(c -> !c.eligibility().milestoneDate().isAfter(previous)).count();
+        long newlyDue = candidates.size() - leftOver;
+        assertThat(newlyDue).isPositive();
+        // about 15 % of those due were not awarded on the previous occasion
+        assertThat(leftOver).isLessThan(awardedThen / 2);
+        assertThat(candidates.size()).isLessThan(db.fetchCount(award) / 5);
     }
 }

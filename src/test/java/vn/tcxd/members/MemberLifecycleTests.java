@@ -261,11 +261,11 @@ class MemberLifecycleTests {
     void shouldSubtractTheTimeOutOfThePartyFromPartyAge() {
         long id = admitAn();
         LocalDate removed = LocalDate.of(2021, 3, 2);
-        LocalDate back = LocalDate.of(2022, 3, 2);
+        LocalDate back = LocalDate.of(2024, 3, 2);
         members.apply(new RemoveFromList(id, RemovalGround.LOST_WILL, removed, decision("20-QĐ/HU", removed)));
         members.apply(new Readmit(id, tree.id("X1C1"), back, decision("21-QĐ/HU", back)));
         assertThat(members.interruptions(id)).containsExactly(new PartyAge.DateRange(removed, back));
-        PartyAge age = members.partyAge(id, LocalDate.of(2024, 3, 2)).orElseThrow();
+        PartyAge age = members.partyAge(id, LocalDate.of(2026, 3, 2)).orElseThrow();
         assertThat(age.years()).isEqualTo(3);
     }
 

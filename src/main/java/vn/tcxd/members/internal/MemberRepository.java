@@ -150,6 +150,27 @@ class MemberRepository {
                 .where(MEMBER_STATE.ID.eq(row.id())).execute();
     }
 
+    /** Members on the roll of, or hosted by, {@code unitId} on {@code date} or later (for reorganisations). */
+    List<Long> membersOfUnitFrom(long unitId, LocalDate date) {
+        Condition live = MEMBER_STATE.VALID_TO.isNull().or(MEMBER_STATE.VALID_TO.gt(date))
+                .and(MEMBER_STATE.STATUS.in(MemberStatus.PROBATIONARY.name(), MemberStatus.FULL.name()));
+        return db.selectDistinct(MEMBER_STATE.MEMBER_ID).from(MEMBER_STATE)
+                .where(MEMBER_STATE.UNIT_ID.eq(unitId).and(live))
+                .union(DSL.selectDistinct(MEMBER_STATE.MEMBER_ID).from(MEMBER_STATE)
+                        .where(MEMBER_STATE.AWAY_UNIT_ID.eq(unitId).and(live)))
+                .orderBy(1).fetch(MEMBER_STATE.MEMBER_ID);
+    }
+
+    /** Transfers still open towards {@code unitId}: letters in transit, temporary stays not ended. */
+    List<TransferSummary> openTransfersTo(long unitId) {
+        return transfers(TRANSFER.TO_UNIT_ID.eq(unitId).and(TRANSFER.STATUS.eq("IN_TRANSIT")
+                .or(TRANSFER.KIND.eq("TEMPORARY").and(TRANSFER.STATUS.eq("RECEIVED")))));
+    }
+
+    void redirectTransfer(long transferId, long toUnitId) {
+        db.update(TRANSFER).set(TRANSFER.TO_UNIT_ID, toUnitId).where(TRANSFER.ID.eq(transferId)).execute();
+    }
+
     // ---- events -----------------------------------------------------------------------------
 
     long insertEvent(long memberId, MemberEventKind kind, LocalDate on, DecisionRef decision, Map<String, Object> details,
@@ -286,6 +307,13 @@ class MemberRepository {
     List<TransferSummary> incoming(String rootPath, LocalDate date) {
         return transfers(TRANSFER.STATUS.eq("IN_TRANSIT").and(TRANSFER.TO_UNIT_ID.in(
                 DSL.select(TREE.UNIT_ID).from(TREE).where(treeValidOn(TREE, date)).and(inSubtree(TREE, rootPath)))));
+    }
+
+    /** Temporary transfers received into the subtree and not ended (the member is hosted there). */
+    List<TransferSummary> hosted(String rootPath, LocalDate date) {
+        return transfers(TRANSFER.KIND.eq(TransferKind.TEMPORARY.name()).and(TRANSFER.STATUS.eq("RECEIVED"))
+                .and(TRANSFER.TO_UNIT_ID.in(DSL.select(TREE.UNIT_ID).from(TREE).where(treeValidOn(TREE, date))
+                        .and(inSubtree(TREE, rootPath)))));
     }
 
     private List<TransferSummary> transfers(Condition where) {

@@ -4,6 +4,8 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tcxd.members.AdmissionRuleSet;
+import vn.tcxd.members.AdmissionRules;
 import vn.tcxd.members.BadgeAward;
 import vn.tcxd.members.BadgeCandidate;
 import vn.tcxd.members.Probationer;
@@ -61,17 +63,19 @@ class MemberService implements Members {
     private final OrgStructure org;
     private final DeadlineRules deadlines;
     private final BadgeRules badges;
+    private final AdmissionRules admissions;
     private final ApplicationEventPublisher events;
     private final ObjectProvider<CurrentAccess> access;
     private final Clock clock;
 
     MemberService(MemberRepository repository, RecordValidator validator, OrgStructure org, DeadlineRules deadlines, BadgeRules badges,
-                  ApplicationEventPublisher events, ObjectProvider<CurrentAccess> access, Clock clock) {
+                  AdmissionRules admissions, ApplicationEventPublisher events, ObjectProvider<CurrentAccess> access, Clock clock) {
         this.repository = repository;
         this.validator = validator;
         this.org = org;
         this.deadlines = deadlines;
         this.badges = badges;
+        this.admissions = admissions;
         this.events = events;
         this.access = access;
         this.clock = clock;
@@ -138,6 +142,12 @@ class MemberService implements Members {
     public List<TransferSummary> incomingTransfers(long unitId) {
         LocalDate today = LocalDate.now(clock);
         return repository.pathOf(unitId, today).map(p -> repository.incoming(p, today)).orElse(List.of());
+    }
+
+    @Override
+    public List<TransferSummary> hostedTransfers(long unitId) {
+        LocalDate today = today();
+        return repository.pathOf(unitId, today).map(p -> repository.hosted(p, today)).orElse(List.of());
     }
 
     @Override
@@ -278,6 +288,8 @@ class MemberService implements Members {
         if (!record.birthDate().isBefore(on)) {
             throw RuleViolation.onField("admittedOn", "error.member.admittedBeforeBirth");
         }
+        // QĐ 24-QĐ/TW item 1.1: đủ 18 đến đủ 60 tuổi, by the rule set of the decision's date
+        admissions.ruleSetOn(on).requireAge(record.birthDate(), on, "admittedOn");
         requireCell(act.cellId(), on, "cellId");
         var row = Records.newMember(record, on);
         long memberId = repository.insertMember(row);
@@ -496,8 +508,9 @@ class MemberService implements Members {
         if (!on.isAfter(last.validFrom())) {
             throw RuleViolation.onField("on", "error.member.changedAfter", VietnameseFormat.date(last.validFrom()));
         }
-        requireCell(act.cellId(), on, "cellId");
         var member = existing(act.memberId());
+        requireReadmission(member.getBirthDate(), on, last, repository.events(act.memberId()));
+        requireCell(act.cellId(), on, "cellId");
         long eventId = event(act.memberId(), MemberEventKind.READMITTED, on, act.decision(), Map.of("unitId", act.cellId(),
                 "previousCeremonyDate", String.valueOf(member.getCeremonyDate())));
         repository.closeState(last.id(), on);
@@ -510,6 +523,24 @@ class MemberService implements Members {
                 Map.of("status", "PROBATIONARY"), act.decision(), on);
         published(act.memberId(), MemberEventKind.READMITTED, on, List.of(act.cellId()));
         return act.memberId();
+    }
+
+    /**
+     * QĐ 24-QĐ/TW item 3.5: at least 36 months out, only once, never after the exits of 3.5.2, and
+     * the age of a first admission; by the rule set of the re-admission's date.
+     */
+    private void requireReadmission(LocalDate birthDate, LocalDate on, StateRow last, List<MemberEventEntry> history) {
+        String ground = null;
+        List<LocalDate> readmissions = new java.util.ArrayList<>();
+        for (MemberEventEntry e : history) {
+            if (e.kind() == MemberEventKind.READMITTED) {
+                readmissions.add(e.effectiveOn());
+            } else if (e.details() != null && e.details().get("ground") != null) {
+                ground = String.valueOf(e.details().get("ground"));
+            }
+        }
+        admissions.ruleSetOn(on).requireReadmission(birthDate, on, AdmissionRuleSet.exitOf(last.status(), ground),
+                last.validFrom(), readmissions.size(), readmissions.isEmpty() ? null : readmissions.getLast(), "on");
     }
 
     private long updateRecord(MemberAct.UpdateRecord act) {

@@ -188,18 +188,23 @@ class MemberActPageController {
 
     private String renderTransfers(Long failedId, RuleViolation error, ApplyMemberActForm form, Model model) {
         List<TransferSummary> incoming = scoped.incoming();
+        List<TransferSummary> hosted = scoped.hosted();
         model.addAttribute("incoming", incoming);
+        model.addAttribute("hosted", hosted);
         model.addAttribute("today", scoped.today());
         model.addAttribute("form", form);
         model.addAttribute("failedId", failedId);
         Map<Long, String> labels = new java.util.HashMap<>();
-        incoming.forEach(t -> {
+        java.util.stream.Stream.concat(incoming.stream(), hosted.stream()).forEach(t -> {
             labels.computeIfAbsent(t.fromUnitId(), scoped::unitLabel);
             labels.computeIfAbsent(t.toUnitId(), scoped::unitLabel);
         });
         model.addAttribute("unitLabels", labels);
         model.addAttribute("canReceive", incoming.stream()
                 .collect(java.util.stream.Collectors.toMap(TransferSummary::id, t -> scoped.canWriteUnit(t.toUnitId()))));
+        // a running stay is ended by the host cell or the home cell (ScopedMembers.endable)
+        model.addAttribute("canEnd", hosted.stream().collect(java.util.stream.Collectors.toMap(TransferSummary::id,
+                t -> scoped.canWriteUnit(t.toUnitId()) || scoped.canWriteUnit(t.fromUnitId()))));
         error(error, model);
         return "members/transfers";
     }

@@ -157,6 +157,17 @@ class ScopedMembers {
                 .toList();
     }
 
+    /** Temporary transfers received into the user's readable subtrees and still running, oldest first, each once. */
+    List<TransferSummary> hosted() {
+        Map<Long, TransferSummary> byId = new LinkedHashMap<>();
+        for (long root : readableRoots()) {
+            members.hostedTransfers(root).forEach(t -> byId.putIfAbsent(t.id(), t));
+        }
+        return byId.values().stream()
+                .sorted(java.util.Comparator.comparing(TransferSummary::issuedOn).thenComparing(TransferSummary::id))
+                .toList();
+    }
+
     /** A unit in the user's writable scope by code, else a field error that says nothing more. */
     long writableByCode(String code, String field) {
         long id = unitByCode(code, field);

@@ -47,7 +47,7 @@ class BulkWriterEquivalenceTests {
             LocalDate.of(2019, 6, 1), LocalDate.of(2020, 1, 10), LocalDate.of(2020, 2, 1), LocalDate.of(2020, 3, 24),
             LocalDate.of(2020, 3, 25), LocalDate.of(2020, 4, 1), LocalDate.of(2020, 9, 1), LocalDate.of(2021, 2, 1),
             LocalDate.of(2021, 2, 14), LocalDate.of(2021, 2, 15), LocalDate.of(2021, 6, 1), LocalDate.of(2021, 9, 1),
-            LocalDate.of(2022, 6, 1), LocalDate.of(2023, 1, 5), LocalDate.of(2023, 1, 20), LocalDate.of(2024, 2, 2),
+            LocalDate.of(2022, 6, 1), LocalDate.of(2024, 9, 5), LocalDate.of(2024, 9, 20), LocalDate.of(2025, 2, 3),
             LocalDate.of(2025, 1, 1));
 
     @Autowired
@@ -93,9 +93,9 @@ class BulkWriterEquivalenceTests {
                 decision("6-QĐ/KL", LocalDate.of(2021, 6, 1))));
         members.apply(new MemberAct.RemoveFromList(id, RemovalGround.SKIPPED_ACTIVITY_OR_DUES, LocalDate.of(2021, 9, 1),
                 decision("7-QĐ", LocalDate.of(2021, 9, 1))));
-        members.apply(new MemberAct.Readmit(id, t.id("X1BC1"), LocalDate.of(2023, 1, 5), decision("8-QĐ", LocalDate.of(2023, 1, 5))));
-        members.apply(new MemberAct.HoldCeremony(id, LocalDate.of(2023, 1, 20), decision("BB-2", LocalDate.of(2023, 1, 20))));
-        members.apply(new MemberAct.Die(id, LocalDate.of(2024, 2, 2), decision("9-TB", LocalDate.of(2024, 2, 2))));
+        members.apply(new MemberAct.Readmit(id, t.id("X1BC1"), LocalDate.of(2024, 9, 5), decision("8-QĐ", LocalDate.of(2024, 9, 5))));
+        members.apply(new MemberAct.HoldCeremony(id, LocalDate.of(2024, 9, 20), decision("BB-2", LocalDate.of(2024, 9, 20))));
+        members.apply(new MemberAct.Die(id, LocalDate.of(2025, 2, 3), decision("9-TB", LocalDate.of(2025, 2, 3))));
         return id;
     }
 
@@ -117,9 +117,9 @@ class BulkWriterEquivalenceTests {
                         decision("6-QĐ/KL", LocalDate.of(2021, 6, 1))),
                 new MemberHistory.RemoveFromList(RemovalGround.SKIPPED_ACTIVITY_OR_DUES, LocalDate.of(2021, 9, 1),
                         decision("7-QĐ", LocalDate.of(2021, 9, 1))),
-                new MemberHistory.Readmit(t.id("X1BC1"), LocalDate.of(2023, 1, 5), decision("8-QĐ", LocalDate.of(2023, 1, 5))),
-                new MemberHistory.HoldCeremony(LocalDate.of(2023, 1, 20), decision("BB-2", LocalDate.of(2023, 1, 20))),
-                new MemberHistory.Die(LocalDate.of(2024, 2, 2), decision("9-TB", LocalDate.of(2024, 2, 2)))));
+                new MemberHistory.Readmit(t.id("X1BC1"), LocalDate.of(2024, 9, 5), decision("8-QĐ", LocalDate.of(2024, 9, 5))),
+                new MemberHistory.HoldCeremony(LocalDate.of(2024, 9, 20), decision("BB-2", LocalDate.of(2024, 9, 20))),
+                new MemberHistory.Die(LocalDate.of(2025, 2, 3), decision("9-TB", LocalDate.of(2025, 2, 3)))));
     }
 
     @Test

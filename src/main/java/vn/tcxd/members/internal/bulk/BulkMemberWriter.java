@@ -9,6 +9,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.ObjectMapper;
 import vn.tcxd.members.CodeList;
+import vn.tcxd.members.AdmissionRules;
 import vn.tcxd.members.DeadlineRules;
 import vn.tcxd.members.MemberHistory;
 import vn.tcxd.members.MemberHistoryCell;
@@ -55,14 +56,16 @@ class BulkMemberWriter implements MemberHistoryWriter {
 
     private final DSLContext db;
     private final DeadlineRules deadlines;
+    private final AdmissionRules admissions;
     private final ApplicationEventPublisher events;
     private final ObjectMapper json;
     private final Clock clock;
 
-    BulkMemberWriter(DSLContext db, DeadlineRules deadlines, ApplicationEventPublisher events, ObjectMapper json,
-                     Clock clock) {
+    BulkMemberWriter(DSLContext db, DeadlineRules deadlines, AdmissionRules admissions, ApplicationEventPublisher events,
+                     ObjectMapper json, Clock clock) {
         this.db = db;
         this.deadlines = deadlines;
+        this.admissions = admissions;
         this.events = events;
         this.json = json;
         this.clock = clock;
@@ -132,7 +135,7 @@ class BulkMemberWriter implements MemberHistoryWriter {
                 if (history == null) {
                     throw new RuleViolation("error.member.recordRequired");
                 }
-                HistoryReplay replay = HistoryReplay.play(history, today, cells, deadlines, lookups);
+                HistoryReplay replay = HistoryReplay.play(history, today, cells, deadlines, admissions, lookups);
                 lookups.claim(replay.record);
                 replays.add(replay);
             } catch (HistoryReplay.StepFailed e) {

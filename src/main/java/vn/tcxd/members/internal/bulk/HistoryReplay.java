@@ -1,5 +1,7 @@
 package vn.tcxd.members.internal.bulk;
 
+import vn.tcxd.members.AdmissionRuleSet;
+import vn.tcxd.members.AdmissionRules;
 import vn.tcxd.members.DeadlineKind;
 import vn.tcxd.members.DeadlineRules;
 import vn.tcxd.members.DisciplineForm;
@@ -93,17 +95,19 @@ final class HistoryReplay {
     private final LocalDate today;
     private final CellCalendar cells;
     private final DeadlineRules deadlines;
+    private final AdmissionRules admissions;
 
-    private HistoryReplay(LocalDate today, CellCalendar cells, DeadlineRules deadlines) {
+    private HistoryReplay(LocalDate today, CellCalendar cells, DeadlineRules deadlines, AdmissionRules admissions) {
         this.today = today;
         this.cells = cells;
         this.deadlines = deadlines;
+        this.admissions = admissions;
     }
 
     /** Plays the history; a {@link RuleViolation} for the first act the registry would refuse. */
     static HistoryReplay play(MemberHistory history, LocalDate today, CellCalendar cells, DeadlineRules deadlines,
-                              RecordValidator.Lookups lookups) {
-        HistoryReplay replay = new HistoryReplay(today, cells, deadlines);
+                              AdmissionRules admissions, RecordValidator.Lookups lookups) {
+        HistoryReplay replay = new HistoryReplay(today, cells, deadlines, admissions);
         List<MemberHistory.Step> steps = history.steps();
         if (steps.isEmpty() || !(steps.getFirst() instanceof MemberHistory.Admit)) {
             throw new RuleViolation("error.memberImport.admitFirst");
@@ -159,6 +163,8 @@ final class HistoryReplay {
         if (!valid.birthDate().isBefore(on)) {
             throw RuleViolation.onField("admittedOn", "error.member.admittedBeforeBirth");
         }
+        // QĐ 24-QĐ/TW item 1.1, as MemberService
+        admissions.ruleSetOn(on).requireAge(valid.birthDate(), on, "admittedOn");
         cells.requireCell(act.cellId(), on, "cellId");
         record = valid;
         admissionDecisionDate = on;
@@ -338,6 +344,7 @@ final class HistoryReplay {
         if (!on.isAfter(last.from)) {
             throw RuleViolation.onField("on", "error.member.changedAfter", VietnameseFormat.date(last.from));
         }
+        requireReadmission(on, last);
         cells.requireCell(act.cellId(), on, "cellId");
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("unitId", act.cellId());
@@ -348,6 +355,22 @@ final class HistoryReplay {
         // a re-admitted member serves probation again: a new ceremony and recognition follow
         ceremonyDate = null;
         fullMemberDate = null;
+    }
+
+    /** QĐ 24-QĐ/TW item 3.5, as MemberService: the same rule set check on the history so far. */
+    private void requireReadmission(LocalDate on, StateOut last) {
+        String ground = null;
+        List<LocalDate> readmissions = new ArrayList<>();
+        for (EventOut e : events) {
+            if (e.kind() == MemberEventKind.READMITTED) {
+                readmissions.add(e.on());
+            } else if (e.details() != null && e.details().get("ground") != null) {
+                ground = String.valueOf(e.details().get("ground"));
+            }
+        }
+        admissions.ruleSetOn(on).requireReadmission(record.birthDate(), on,
+                AdmissionRuleSet.exitOf(last.values.status(), ground), last.from, readmissions.size(),
+                readmissions.isEmpty() ? null : readmissions.getLast(), "on");
     }
 
     // ---- the registry's building blocks, in memory ----------------------------------------------
