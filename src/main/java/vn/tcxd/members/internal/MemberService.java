@@ -560,6 +560,7 @@ class MemberService implements Members {
         event(act.memberId(), MemberEventKind.RECORD_UPDATED, on, act.decision(), Records.changes(before, after));
         audit(act.memberId(), MemberEventKind.RECORD_UPDATED, last.unitId(), Records.auditView(before),
                 Records.auditView(after), act.decision(), on);
+        published(act.memberId(), MemberEventKind.RECORD_UPDATED, on, List.of(last.unitId()));
         return act.memberId();
     }
 

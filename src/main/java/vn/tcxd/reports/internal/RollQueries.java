@@ -6,6 +6,7 @@ import org.jooq.Field;
 import org.jooq.Record;
 import org.jooq.Result;
 import org.jooq.SelectField;
+import org.jooq.Table;
 import org.jooq.impl.DSL;
 import org.jooq.impl.SQLDataType;
 import org.springframework.stereotype.Repository;
@@ -144,19 +145,21 @@ class RollQueries {
     // ---- tallies ------------------------------------------------------------------------------
 
     /** The dimension columns of the roll, in {@link Dimension} order after STATUS/FLAG. */
-    static Map<Dimension, Field<String>> dimensionFields(RollState s) {
+    /** The dimension expressions over the roll's columns in {@code t} (the roll itself or a derived table of it). */
+    static Map<Dimension, Field<String>> dimensionFields(Table<?> t) {
+        RollState s = RollState.ROLL_STATE;
         Map<Dimension, Field<String>> fields = new EnumMap<>(Dimension.class);
-        fields.put(Dimension.STATUS, s.STATUS);
-        fields.put(Dimension.GENDER, s.GENDER);
-        fields.put(Dimension.BIRTH_YEAR, DSL.extract(s.BIRTH_DATE, org.jooq.DatePart.YEAR).cast(SQLDataType.CLOB));
-        fields.put(Dimension.ETHNICITY, blankless(s.ETHNICITY));
-        fields.put(Dimension.RELIGION, blankless(s.RELIGION));
-        fields.put(Dimension.EDUCATION, blankless(s.EDUCATION));
-        fields.put(Dimension.PROFESSIONAL, blankless(s.PROFESSIONAL));
-        fields.put(Dimension.THEORY, blankless(s.THEORY));
-        fields.put(Dimension.ACADEMIC_TITLE, blankless(s.ACADEMIC_TITLE));
-        fields.put(Dimension.STATE_MANAGEMENT, blankless(s.STATE_MANAGEMENT));
-        fields.put(Dimension.OCCUPATION, blankless(s.OCCUPATION));
+        fields.put(Dimension.STATUS, t.field(s.STATUS));
+        fields.put(Dimension.GENDER, t.field(s.GENDER));
+        fields.put(Dimension.BIRTH_YEAR, DSL.extract(t.field(s.BIRTH_DATE), org.jooq.DatePart.YEAR).cast(SQLDataType.CLOB));
+        fields.put(Dimension.ETHNICITY, blankless(t.field(s.ETHNICITY)));
+        fields.put(Dimension.RELIGION, blankless(t.field(s.RELIGION)));
+        fields.put(Dimension.EDUCATION, blankless(t.field(s.EDUCATION)));
+        fields.put(Dimension.PROFESSIONAL, blankless(t.field(s.PROFESSIONAL)));
+        fields.put(Dimension.THEORY, blankless(t.field(s.THEORY)));
+        fields.put(Dimension.ACADEMIC_TITLE, blankless(t.field(s.ACADEMIC_TITLE)));
+        fields.put(Dimension.STATE_MANAGEMENT, blankless(t.field(s.STATE_MANAGEMENT)));
+        fields.put(Dimension.OCCUPATION, blankless(t.field(s.OCCUPATION)));
         return fields;
     }
 
@@ -164,17 +167,54 @@ class RollQueries {
         return DSL.coalesce(f, DSL.inline(MemberTally.NONE));
     }
 
+    /** The columns a tally reads, in this order, from the roll or a derived table with the same names. */
+    private static List<Field<?>> factColumns(RollState s) {
+        return List.of(s.STATUS, s.EXEMPT, s.AWAY_UNIT_ID, s.IN_TRANSIT, s.GENDER, s.BIRTH_DATE, s.ETHNICITY,
+                s.RELIGION, s.EDUCATION, s.PROFESSIONAL, s.THEORY, s.ACADEMIC_TITLE, s.STATE_MANAGEMENT, s.OCCUPATION);
+    }
+
+    /** Rows of the roll under {@code where}, each with its holder key and weight, as input of {@link #tallies}. */
+    private org.jooq.SelectConditionStep<Record> facts(Field<Long> holder, int weight, Condition join, Condition where) {
+        List<SelectField<?>> select = new ArrayList<>();
+        select.add(holder.as("holder"));
+        select.add(DSL.inline(weight).as("w"));
+        select.addAll(factColumns(S));
+        return db.select(select).from(S).join(T).on(T.UNIT_ID.eq(S.UNIT_ID).and(join)).where(where);
+    }
+
     /** Members on the roll of the subtree of {@code rootPath} at the end of {@code date}. */
     MemberTally tallyOn(String rootPath, LocalDate date) {
-        Condition where = stateOn(S, date).and(S.STATUS.in(ON_ROLL)).and(treeOn(T, date)).and(inSubtree(T, rootPath));
-        return tallies(where, null).getOrDefault(0L, MemberTally.EMPTY);
+        Condition where = stateOn(S, date).and(S.STATUS.in(ON_ROLL));
+        return tallies(facts(DSL.inline(0L), 1, treeOn(T, date).and(inSubtree(T, rootPath)), where).asTable("src"))
+                .getOrDefault(0L, MemberTally.EMPTY);
+    }
+
+    /**
+     * How the roll of the subtree of {@code rootPath} changed over ({@code after}, {@code upTo}]:
+     * +1 for every state on the roll that began in it (cell in the subtree that day), −1 for every one
+     * that ended in it (cell in the subtree the day before). Exact when the subtree itself did not
+     * change in that window (see {@link #subtreeChangedBetween}).
+     */
+    MemberTally changeBetween(String rootPath, LocalDate after, LocalDate upTo) {
+        var began = facts(DSL.inline(0L), 1, treeOn(T, S.VALID_FROM).and(inSubtree(T, rootPath)),
+                S.VALID_FROM.gt(after).and(S.VALID_FROM.le(upTo)).and(S.STATUS.in(ON_ROLL)));
+        var ended = facts(DSL.inline(0L), -1, treeOn(T, S.VALID_TO.minus(1)).and(inSubtree(T, rootPath)),
+                S.VALID_TO.gt(after).and(S.VALID_TO.le(upTo)).and(S.STATUS.in(ON_ROLL)));
+        return tallies(began.unionAll(ended).asTable("src")).getOrDefault(0L, MemberTally.EMPTY);
+    }
+
+    /** Whether any unit of the subtree (by its path on either date) began, ended or moved in (after, upTo]. */
+    boolean subtreeChangedBetween(String pathBefore, String pathAfter, LocalDate after, LocalDate upTo) {
+        Condition changed = T.VALID_FROM.gt(after).and(T.VALID_FROM.le(upTo))
+                .or(T.VALID_TO.gt(after).and(T.VALID_TO.le(upTo)));
+        return db.fetchExists(db.selectOne().from(T).where(changed.and(inSubtree(T, pathBefore).or(inSubtree(T, pathAfter)))));
     }
 
     /** Members admitted into the subtree of {@code rootPath} over [from, to], counted as at their admission. */
     MemberTally admittedIn(String rootPathAtTo, LocalDate from, LocalDate to) {
-        Condition where = S.EVENT_KIND.eq("ADMITTED").and(S.VALID_FROM.between(from, to))
-                .and(treeOn(T, S.VALID_FROM)).and(inSubtree(T, rootPathAtTo));
-        return tallies(where, null).getOrDefault(0L, MemberTally.EMPTY);
+        Condition where = S.EVENT_KIND.eq("ADMITTED").and(S.VALID_FROM.between(from, to));
+        return tallies(facts(DSL.inline(0L), 1, treeOn(T, S.VALID_FROM).and(inSubtree(T, rootPathAtTo)), where)
+                .asTable("src")).getOrDefault(0L, MemberTally.EMPTY);
     }
 
     /**
@@ -183,22 +223,23 @@ class RollQueries {
      * entry to the unit's ancestors to get subtree figures for every upper unit in one scan.
      */
     Map<Long, MemberTally> tallyByHolder(LocalDate date, int depth) {
-        Condition where = stateOn(S, date).and(S.STATUS.in(ON_ROLL)).and(treeOn(T, date));
         List<Field<String>> parts = new ArrayList<>();
         for (int i = depth + 2; i >= 2; i--) {
             parts.add(DSL.nullif(DSL.splitPart(T.PATH, DSL.inline("/"), DSL.inline(i)), DSL.inline("")));
         }
         Field<Long> holder = DSL.coalesce(parts.getFirst(), parts.subList(1, parts.size()).toArray(Field[]::new))
                 .cast(SQLDataType.BIGINT);
-        return tallies(where, holder);
+        return tallies(facts(holder, 1, treeOn(T, date), stateOn(S, date).and(S.STATUS.in(ON_ROLL))).asTable("src"));
     }
 
-    /** Runs one grouping-sets scan: every dimension (and the total) per {@code key} (null: one group). */
-    private Map<Long, MemberTally> tallies(Condition where, Field<Long> key) {
-        Map<Dimension, Field<String>> dims = dimensionFields(S);
-        Field<Long> group = key == null ? DSL.inline(0L) : key.as("holder");
+    /** One grouping-sets scan of {@code src} (holder, w, fact columns): every dimension and the total per holder. */
+    private Map<Long, MemberTally> tallies(Table<?> src) {
+        RollState s = RollState.ROLL_STATE;
+        Field<Long> holder = src.field("holder", Long.class);
+        Field<Integer> w = src.field("w", Integer.class);
+        Map<Dimension, Field<String>> dims = dimensionFields(src);
         List<SelectField<?>> select = new ArrayList<>();
-        select.add(group);
+        select.add(holder);
         List<Field<Integer>> groupingFlags = new ArrayList<>();
         for (Field<String> f : dims.values()) {
             select.add(f);
@@ -206,35 +247,34 @@ class RollQueries {
             groupingFlags.add(flag);
             select.add(flag);
         }
-        Field<Integer> n = DSL.count();
-        Field<Integer> exempt = DSL.count().filterWhere(S.EXEMPT.isTrue());
-        Field<Integer> away = DSL.count().filterWhere(S.AWAY_UNIT_ID.isNotNull());
-        Field<Integer> transit = DSL.count().filterWhere(S.IN_TRANSIT.isTrue());
+        Field<java.math.BigDecimal> n = DSL.sum(w);
+        Field<java.math.BigDecimal> exempt = DSL.sum(w).filterWhere(src.field(s.EXEMPT).isTrue());
+        Field<java.math.BigDecimal> away = DSL.sum(w).filterWhere(src.field(s.AWAY_UNIT_ID).isNotNull());
+        Field<java.math.BigDecimal> transit = DSL.sum(w).filterWhere(src.field(s.IN_TRANSIT).isTrue());
         select.addAll(List.of(n, exempt, away, transit));
         Field<?>[][] groupingSets = new Field[dims.size() + 1][];
-        groupingSets[0] = key == null ? new Field[0] : new Field[]{group};
+        groupingSets[0] = new Field[]{holder};
         int i = 1;
         for (Field<String> f : dims.values()) {
-            groupingSets[i++] = key == null ? new Field[]{f} : new Field[]{group, f};
+            groupingSets[i++] = new Field[]{holder, f};
         }
-        Result<Record> rows = db.select(select).from(S).join(T).on(T.UNIT_ID.eq(S.UNIT_ID)).where(where)
-                .groupBy(DSL.groupingSets(groupingSets)).fetch();
+        Result<Record> rows = db.select(select).from(src).groupBy(DSL.groupingSets(groupingSets)).fetch();
 
         Map<Long, Builder> builders = new HashMap<>();
         List<Dimension> order = new ArrayList<>(dims.keySet());
         for (Record r : rows) {
-            long k = r.get(0, Long.class);
+            long k = r.get(holder);
             Builder b = builders.computeIfAbsent(k, x -> new Builder());
-            int count = r.get(n);
+            long count = longOf(r.get(n));
             Dimension grouped = null;
             for (int d = 0; d < order.size(); d++) {
                 if (r.get(groupingFlags.get(d)) == 0) grouped = order.get(d);
             }
             if (grouped == null) {
                 b.total += count;
-                b.add(Dimension.FLAG, MemberTally.EXEMPT, r.get(exempt));
-                b.add(Dimension.FLAG, MemberTally.AWAY, r.get(away));
-                b.add(Dimension.FLAG, MemberTally.IN_TRANSIT, r.get(transit));
+                b.add(Dimension.FLAG, MemberTally.EXEMPT, longOf(r.get(exempt)));
+                b.add(Dimension.FLAG, MemberTally.AWAY, longOf(r.get(away)));
+                b.add(Dimension.FLAG, MemberTally.IN_TRANSIT, longOf(r.get(transit)));
             } else {
                 b.add(grouped, r.get(dims.get(grouped)), count);
             }
@@ -242,6 +282,10 @@ class RollQueries {
         Map<Long, MemberTally> result = new HashMap<>();
         builders.forEach((k, b) -> result.put(k, b.build()));
         return result;
+    }
+
+    private static long longOf(java.math.BigDecimal value) {
+        return value == null ? 0 : value.longValueExact();
     }
 
     // ---- movements ----------------------------------------------------------------------------

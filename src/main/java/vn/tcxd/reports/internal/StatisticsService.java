@@ -101,8 +101,25 @@ class StatisticsService implements Statistics {
                 return new UnitStatistics(f.unitId(), f.asOf(), f.units(), f.members(), FigureSource.SNAPSHOT);
             }
         }
-        return new UnitStatistics(unitId, asOf, structure(unitId, asOf), roll.tallyOn(p.path(), asOf),
-                FigureSource.HISTORY);
+        return new UnitStatistics(unitId, asOf, structure(unitId, asOf), fromHistory(p, asOf), FigureSource.HISTORY);
+    }
+
+    /**
+     * The roll of the subtree on {@code asOf} from history: for upper units the last frozen period end
+     * plus the states that began or ended since (when the subtree itself did not change in between),
+     * otherwise a full count of the states valid that day.
+     */
+    private MemberTally fromHistory(Position p, LocalDate asOf) {
+        if (p.depth() <= snapshotDepth) {
+            LocalDate periodEnd = YearMonth.from(asOf).minusMonths(1).atEndOfMonth();
+            var frozen = snapshots.read(p.unitId(), periodEnd);
+            var then = roll.position(p.unitId(), periodEnd);
+            if (frozen.isPresent() && then.isPresent()
+                    && !roll.subtreeChangedBetween(then.get().path(), p.path(), periodEnd, asOf)) {
+                return frozen.get().members().plus(roll.changeBetween(p.path(), periodEnd, asOf));
+            }
+        }
+        return roll.tallyOn(p.path(), asOf);
     }
 
     /** The same figures, always recomputed from the roll's history (for checks and for freezing). */
