@@ -291,8 +291,26 @@ class RollQueries {
     // ---- movements ----------------------------------------------------------------------------
 
     /** One kind of change of the roll over a period, with how many members it happened to. */
-    record Boundary(String eventKind, boolean wasIn, boolean isIn, boolean sameProvince, String oldStatus,
+    record Boundary(String eventKind, boolean wasIn, boolean isIn, Region before, Region after, String oldStatus,
                     String newStatus, boolean oldExempt, boolean newExempt, long count) {
+    }
+
+    /** The top of a cell's path: its root and the unit below the root (null when outside the tree). */
+    record Region(Long root, Long second) {
+
+        /** The province (or central committee): below the Centre, or the root itself when the root is one. */
+        Long province(java.util.Set<Long> centralRoots) {
+            return root != null && centralRoots.contains(root) ? second : root;
+        }
+    }
+
+    /** Units that are (or were) of type CENTRAL: their children are the provinces. */
+    java.util.Set<Long> centralUnits() {
+        return new java.util.HashSet<>(db.selectDistinct(T.UNIT_ID).from(T).where(T.TYPE.eq("CENTRAL")).fetch(T.UNIT_ID));
+    }
+
+    private static Field<Long> pathPart(UnitTree t, int index) {
+        return DSL.nullif(DSL.splitPart(t.PATH, DSL.inline("/"), DSL.inline(index)), DSL.inline("")).cast(SQLDataType.BIGINT);
     }
 
     /**
@@ -311,14 +329,12 @@ class RollQueries {
                 .and(t0.PATH.lt(DSL.overlay(u0.PATH, DSL.inline("0"), DSL.length(u0.PATH)))));
         Field<Boolean> isIn = DSL.field(s.STATUS.in(ON_ROLL).and(t1.PATH.ge(u1.PATH))
                 .and(t1.PATH.lt(DSL.overlay(u1.PATH, DSL.inline("0"), DSL.length(u1.PATH)))));
-        Field<Boolean> sameProvince = DSL.field(DSL.splitPart(t0.PATH, DSL.inline("/"), DSL.inline(3))
-                .eq(DSL.splitPart(t1.PATH, DSL.inline("/"), DSL.inline(3))));
         Field<String> oldStatus = p.STATUS;
         Field<Boolean> oldExempt = DSL.coalesce(p.EXEMPT, DSL.inline(false));
         Field<Integer> n = DSL.count();
         return db.select(s.EVENT_KIND, DSL.coalesce(wasIn, DSL.inline(false)).as("was_in"),
                         DSL.coalesce(isIn, DSL.inline(false)).as("is_in"),
-                        DSL.coalesce(sameProvince, DSL.inline(false)).as("same_province"),
+                        pathPart(t0, 2).as("r0"), pathPart(t0, 3).as("s0"), pathPart(t1, 2).as("r1"), pathPart(t1, 3).as("s1"),
                         oldStatus, s.STATUS, oldExempt.as("old_exempt"), s.EXEMPT, n)
                 .from(s)
                 .leftJoin(p).on(p.MEMBER_ID.eq(s.MEMBER_ID).and(p.VALID_TO.eq(s.VALID_FROM)))
@@ -327,10 +343,11 @@ class RollQueries {
                 .leftJoin(t0).on(t0.UNIT_ID.eq(p.UNIT_ID).and(treeOn(t0, dayBefore)))
                 .leftJoin(t1).on(t1.UNIT_ID.eq(s.UNIT_ID).and(treeOn(t1, s.VALID_FROM)))
                 .where(s.VALID_FROM.between(from, to))
-                .groupBy(DSL.field("2"), DSL.field("3"), DSL.field("4"), s.EVENT_KIND, oldStatus, s.STATUS,
-                        DSL.field("7"), s.EXEMPT)
-                .fetch(r -> new Boundary(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6(),
-                        r.value7(), r.value8(), r.value9()));
+                .groupBy(DSL.field("2"), DSL.field("3"), DSL.field("4"), DSL.field("5"), DSL.field("6"),
+                        DSL.field("7"), s.EVENT_KIND, oldStatus, s.STATUS, DSL.field("10"), s.EXEMPT)
+                .fetch(r -> new Boundary(r.value1(), r.value2(), r.value3(), new Region(r.value4(), r.value5()),
+                        new Region(r.value6(), r.value7()), r.value8(), r.value9(), r.value10(), r.value11(),
+                        r.value12()));
     }
 
     // ---- member facts (for the live counters) -------------------------------------------------

@@ -164,8 +164,9 @@ class StatisticsService implements Statistics {
                 .orElse(0L);
         long closing = of(unitId, to).members().total();
         Map<MovementKind, Long> counts = new EnumMap<>(MovementKind.class);
+        Set<Long> central = roll.centralUnits();
         for (Boundary b : roll.boundaries(unitId, from, to)) {
-            MovementKind kind = classify(b);
+            MovementKind kind = classify(b, Objects.equals(b.before().province(central), b.after().province(central)));
             if (kind != null) counts.merge(kind, b.count(), Long::sum);
         }
         long net = 0;
@@ -175,13 +176,13 @@ class StatisticsService implements Statistics {
     }
 
     /** What one change of a member's roll state was, seen from the subtree. */
-    static MovementKind classify(Boundary b) {
+    static MovementKind classify(Boundary b, boolean sameProvince) {
         String kind = Objects.requireNonNullElse(b.eventKind(), "");
         if (!b.wasIn() && b.isIn()) {
             return switch (kind) {
                 case "ADMITTED" -> MovementKind.ADMITTED;
                 case "READMITTED" -> MovementKind.READMITTED;
-                case "TRANSFER_RECEIVED" -> b.sameProvince() ? MovementKind.TRANSFERRED_IN_WITHIN_PROVINCE
+                case "TRANSFER_RECEIVED" -> sameProvince ? MovementKind.TRANSFERRED_IN_WITHIN_PROVINCE
                         : MovementKind.TRANSFERRED_IN_FROM_OTHER_PROVINCE;
                 default -> null; // e.g. moved with a merged cell: part of the reorganisation line
             };
@@ -193,7 +194,7 @@ class StatisticsService implements Statistics {
                 case "LEFT" -> MovementKind.LEFT;
                 case "REMOVED" -> "NOT_RECOGNISED".equals(kind) ? MovementKind.NOT_RECOGNISED : MovementKind.REMOVED;
                 default -> "TRANSFER_RECEIVED".equals(kind)
-                        ? (b.sameProvince() ? MovementKind.TRANSFERRED_OUT_WITHIN_PROVINCE
+                        ? (sameProvince ? MovementKind.TRANSFERRED_OUT_WITHIN_PROVINCE
                         : MovementKind.TRANSFERRED_OUT_TO_OTHER_PROVINCE)
                         : null;
             };
