@@ -203,11 +203,36 @@ class RollQueries {
         return tallies(began.unionAll(ended).asTable("src")).getOrDefault(0L, MemberTally.EMPTY);
     }
 
-    /** Whether any unit of the subtree (by its path on either date) began, ended or moved in (after, upTo]. */
+    /**
+     * Whether any unit of the subtree (by its path on either date) moved, changed or ended in (after, upTo]:
+     * a version ended, or a version began that is not the unit's first. Units established in the window
+     * do not matter: their members arrive by states of their own.
+     */
     boolean subtreeChangedBetween(String pathBefore, String pathAfter, LocalDate after, LocalDate upTo) {
+        UnitTree older = UnitTree.UNIT_TREE.as("older");
+        Condition inside = inSubtree(T, pathBefore).or(inSubtree(T, pathAfter));
+        Condition ended = T.VALID_TO.gt(after).and(T.VALID_TO.le(upTo));
         Condition changed = T.VALID_FROM.gt(after).and(T.VALID_FROM.le(upTo))
-                .or(T.VALID_TO.gt(after).and(T.VALID_TO.le(upTo)));
-        return db.fetchExists(db.selectOne().from(T).where(changed.and(inSubtree(T, pathBefore).or(inSubtree(T, pathAfter)))));
+                .andExists(db.selectOne().from(older).where(older.UNIT_ID.eq(T.UNIT_ID).and(older.VALID_FROM.lt(T.VALID_FROM))));
+        return db.fetchExists(db.selectOne().from(T).where(inside.and(ended.or(changed))));
+    }
+
+    /** Whether any unit's version ended in (after, upTo]: a move, merge, split, dissolution, rename … anywhere. */
+    boolean anyVersionEndedBetween(LocalDate after, LocalDate upTo) {
+        return db.fetchExists(db.selectOne().from(T).where(T.VALID_TO.gt(after).and(T.VALID_TO.le(upTo))));
+    }
+
+    /**
+     * The change of the roll over (after, upTo] per holder (as {@link #tallyByHolder}), for a window in
+     * which no unit moved or ended ({@link #anyVersionEndedBetween} is false).
+     */
+    Map<Long, MemberTally> changeByHolder(LocalDate after, LocalDate upTo, int depth) {
+        Field<Long> holder = holder(depth);
+        var began = facts(holder, 1, treeOn(T, S.VALID_FROM),
+                S.VALID_FROM.gt(after).and(S.VALID_FROM.le(upTo)).and(S.STATUS.in(ON_ROLL)));
+        var ended = facts(holder, -1, treeOn(T, S.VALID_TO.minus(1)),
+                S.VALID_TO.gt(after).and(S.VALID_TO.le(upTo)).and(S.STATUS.in(ON_ROLL)));
+        return tallies(began.unionAll(ended).asTable("src"));
     }
 
     /** Members admitted into the subtree of {@code rootPath} over [from, to], counted as at their admission. */
@@ -223,13 +248,16 @@ class RollQueries {
      * entry to the unit's ancestors to get subtree figures for every upper unit in one scan.
      */
     Map<Long, MemberTally> tallyByHolder(LocalDate date, int depth) {
+        return tallies(facts(holder(depth), 1, treeOn(T, date), stateOn(S, date).and(S.STATUS.in(ON_ROLL))).asTable("src"));
+    }
+
+    /** The ancestor at {@code depth} on the path of {@link #T}, or the unit itself when shallower. */
+    private static Field<Long> holder(int depth) {
         List<Field<String>> parts = new ArrayList<>();
         for (int i = depth + 2; i >= 2; i--) {
             parts.add(DSL.nullif(DSL.splitPart(T.PATH, DSL.inline("/"), DSL.inline(i)), DSL.inline("")));
         }
-        Field<Long> holder = DSL.coalesce(parts.getFirst(), parts.subList(1, parts.size()).toArray(Field[]::new))
-                .cast(SQLDataType.BIGINT);
-        return tallies(facts(holder, 1, treeOn(T, date), stateOn(S, date).and(S.STATUS.in(ON_ROLL))).asTable("src"));
+        return DSL.coalesce(parts.getFirst(), parts.subList(1, parts.size()).toArray(Field[]::new)).cast(SQLDataType.BIGINT);
     }
 
     /** One grouping-sets scan of {@code src} (holder, w, fact columns): every dimension and the total per holder. */

@@ -317,15 +317,35 @@ class StatisticsService implements Statistics {
         return count;
     }
 
+    /**
+     * Freezes one period end for the upper units of that day: the previous month end plus the month's
+     * changes when that one is frozen and no unit moved or ended in between, otherwise a full count.
+     */
     void freeze(LocalDate periodEnd) {
-        Map<Long, MemberTally> byHolder = roll.tallyByHolder(periodEnd, snapshotDepth);
-        Map<Long, Builder> perUnit = new HashMap<>();
         List<Position> upper = roll.upperUnits(periodEnd, snapshotDepth);
         Map<Long, Position> positions = new HashMap<>();
+        Map<Long, Builder> perUnit = new HashMap<>();
         upper.forEach(p -> {
             positions.put(p.unitId(), p);
             perUnit.put(p.unitId(), new Builder());
         });
+        LocalDate previous = YearMonth.from(periodEnd).minusMonths(1).atEndOfMonth();
+        Map<Long, MemberTally> byHolder;
+        Map<Long, MemberTally> base = new HashMap<>();
+        boolean incremental = snapshots.frozenPeriods().contains(previous) && !roll.anyVersionEndedBetween(previous, periodEnd);
+        if (incremental) {
+            for (Position p : upper) {
+                var before = snapshots.read(p.unitId(), previous);
+                if (before.isEmpty()) {
+                    incremental = false;
+                    break;
+                }
+                base.put(p.unitId(), before.get().members());
+            }
+        }
+        byHolder = incremental ? roll.changeByHolder(previous, periodEnd, snapshotDepth)
+                : roll.tallyByHolder(periodEnd, snapshotDepth);
+        if (incremental) base.forEach((unitId, tally) -> perUnit.get(unitId).add(tally, 1));
         byHolder.forEach((holder, tally) -> {
             Position p = positions.get(holder);
             if (p == null) return;
