@@ -58,14 +58,14 @@ class DashboardCharts {
 
     /** Population pyramid: men to the left, women to the right, the oldest band on top. */
     Chart pyramid(List<AgeGenderBand> bands, long members) {
-        int width = 640, top = 34, row = 26, center = 320, half = 38, room = 210;
+        int width = 400, top = 30, row = 24, center = 200, half = 24, room = 126;
         int height = top + bands.size() * row + 6;
         long max = Math.max(1, bands.stream().mapToLong(b -> Math.max(b.male(), b.female())).max().orElse(1));
         List<Bar> bars = new ArrayList<>();
         List<Text> texts = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
-        texts.add(new Text(center - half, 16, text("dashboard.gender.MALE"), "end", "legend male"));
-        texts.add(new Text(center + half, 16, text("dashboard.gender.FEMALE"), "start", "legend female"));
+        texts.add(new Text(center - half - 4, 16, text("dashboard.gender.MALE"), "end", "legend male"));
+        texts.add(new Text(center + half + 4, 16, text("dashboard.gender.FEMALE"), "start", "legend female"));
         texts.add(new Text(center, 16, text("dashboard.chart.age"), "middle", "legend"));
         for (int i = 0; i < bands.size(); i++) {
             AgeGenderBand b = bands.get(bands.size() - 1 - i);
@@ -127,9 +127,9 @@ class DashboardCharts {
     /** Columns per category (one per series, side by side), value labels on top, categories below. */
     private Chart columns(String id, String title, String desc, List<String> categories, List<Series> series,
                           List<String> legend) {
-        int width = 640, left = 8, right = 8, top = legend.isEmpty() ? 22 : 40, base = top + 160, height = base + 26;
+        int width = 400, left = 4, right = 4, top = legend.isEmpty() ? 18 : 36, base = top + 130, height = base + 22;
         double slot = (width - left - right) / (double) categories.size();
-        double gap = Math.max(6, slot * 0.22);
+        double gap = Math.max(4, slot * 0.2);
         double barWidth = (slot - gap) / series.size();
         long max = 1;
         for (Series s : series) for (Long v : s.values()) if (v != null) max = Math.max(max, v);
@@ -137,7 +137,7 @@ class DashboardCharts {
         List<Text> texts = new ArrayList<>();
         List<Line> lines = new ArrayList<>();
         for (int l = 0; l < legend.size(); l++) {
-            double x = left + l * 150;
+            double x = left + l * 110;
             bars.add(new Bar(x, 10, 12, 12, series.get(l).css(), legend.get(l)));
             texts.add(new Text(x + 17, 21, legend.get(l), "start", "legend"));
         }
@@ -150,12 +150,12 @@ class DashboardCharts {
                     texts.add(new Text(r(x + barWidth / 2), base - 4, "–", "middle", "value"));
                     continue;
                 }
-                double h = r(150.0 * v / max);
+                double h = r(120.0 * v / max);
                 bars.add(new Bar(x, r(base - h), r(barWidth - 1), h, series.get(s).css(), series.get(s).tips().get(c)));
                 texts.add(new Text(r(x + barWidth / 2), r(base - h - 4), n(v), "middle",
                         series.size() > 1 ? "value small" : "value"));
             }
-            texts.add(new Text(r(left + c * slot + slot / 2), base + 17, categories.get(c), "middle", "axis"));
+            texts.add(new Text(r(left + c * slot + slot / 2), base + 15, categories.get(c), "middle", "axis"));
         }
         lines.add(new Line(left, base, width - right, base, "axis"));
         return new Chart(id, width, height, title, desc, bars, texts, lines);
