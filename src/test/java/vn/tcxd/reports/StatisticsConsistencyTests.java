@@ -70,8 +70,11 @@ class StatisticsConsistencyTests {
             LocalDate date = dates.get(round % dates.size());
             Map<Long, MemberTally> expected = recount.on(date);
             List<Long> units = recount.unitsOn(date);
-            // the upper units every time (they take the fast paths), then random ones
-            List<Long> sample = new ArrayList<>(recount.upperUnitsOn(date));
+            // the upper units every time (they take the fast paths), then random ones; at most 60 upper units
+            // a date (the demo's come first by id), so that every kind of date is reached however many
+            // fixture provinces the tests that ran before left in the shared database
+            List<Long> upper = recount.upperUnitsOn(date);
+            List<Long> sample = new ArrayList<>(upper.subList(0, Math.min(upper.size(), 60)));
             for (int i = 0; i < 20; i++) sample.add(units.get(random.nextInt(units.size())));
             for (long unit : sample) {
                 UnitStatistics fast = statistics.of(unit, date);
