@@ -13,6 +13,8 @@ public enum Dimension {
     GENDER,
     /** The year of birth; ages and age bands are derived from it (see {@link AgeBands}). */
     BIRTH_YEAR,
+    /** Women by year of birth (men are BIRTH_YEAR minus this): the age pyramid. */
+    FEMALE_BIRTH_YEAR,
     ETHNICITY,
     RELIGION,
     EDUCATION,

@@ -230,6 +230,7 @@ class StatisticsConsistencyTests {
                     add(c, Dimension.STATUS, s.status());
                     add(c, Dimension.GENDER, p.gender());
                     add(c, Dimension.BIRTH_YEAR, Integer.toString(p.birthYear()));
+                    if (p.gender().equals("FEMALE")) add(c, Dimension.FEMALE_BIRTH_YEAR, Integer.toString(p.birthYear()));
                     if (s.exempt()) add(c, Dimension.FLAG, MemberTally.EXEMPT);
                     if (s.away()) add(c, Dimension.FLAG, MemberTally.AWAY);
                     if (s.inTransit()) add(c, Dimension.FLAG, MemberTally.IN_TRANSIT);

@@ -10,6 +10,8 @@ import vn.tcxd.members.MemberImportCompleted;
 import vn.tcxd.orgstructure.OrgStructure;
 import vn.tcxd.orgstructure.UnitsReorganised;
 import vn.tcxd.reports.AgeBands;
+import vn.tcxd.reports.Dimension;
+import vn.tcxd.reports.MemberTally;
 import vn.tcxd.reports.Dashboards;
 import vn.tcxd.reports.KeyFigures;
 import vn.tcxd.reports.Movements;
@@ -40,7 +42,6 @@ class DashboardService implements Dashboards {
     private static final int CACHE_LIMIT = 20_000;
 
     private final Statistics statistics;
-    private final DashboardQueries queries;
     private final OrgStructure org;
     private final Clock clock;
     private final Map<PeriodKey, Object> pastPeriods = new ConcurrentHashMap<>();
@@ -48,9 +49,8 @@ class DashboardService implements Dashboards {
     private record PeriodKey(String what, long unitId, LocalDate from, LocalDate to) {
     }
 
-    DashboardService(Statistics statistics, DashboardQueries queries, OrgStructure org, Clock clock) {
+    DashboardService(Statistics statistics, OrgStructure org, Clock clock) {
         this.statistics = statistics;
-        this.queries = queries;
         this.org = org;
         this.clock = clock;
     }
@@ -78,11 +78,13 @@ class DashboardService implements Dashboards {
         List<String> labels = bands.labels();
         long[] male = new long[labels.size()];
         long[] female = new long[labels.size()];
-        queries.genderByBirthYear(unitId, asOf).forEach((gender, byYear) -> byYear.forEach((year, n) -> {
-            int band = bands.bandOf(AgeBands.age(year, asOf));
-            if ("FEMALE".equals(gender)) female[band] += n;
-            else male[band] += n;
-        }));
+        MemberTally members = statistics.of(unitId, asOf).members();
+        members.by(Dimension.BIRTH_YEAR).forEach((year, n) -> {
+            long women = members.count(Dimension.FEMALE_BIRTH_YEAR, year);
+            int band = bands.bandOf(AgeBands.age(Integer.parseInt(year), asOf));
+            female[band] += women;
+            male[band] += n - women;
+        });
         List<AgeGenderBand> result = new ArrayList<>();
         for (int i = 0; i < labels.size(); i++) result.add(new AgeGenderBand(labels.get(i), male[i], female[i]));
         return result;

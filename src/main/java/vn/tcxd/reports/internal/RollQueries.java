@@ -151,7 +151,9 @@ class RollQueries {
         Map<Dimension, Field<String>> fields = new EnumMap<>(Dimension.class);
         fields.put(Dimension.STATUS, t.field(s.STATUS));
         fields.put(Dimension.GENDER, t.field(s.GENDER));
-        fields.put(Dimension.BIRTH_YEAR, DSL.extract(t.field(s.BIRTH_DATE), org.jooq.DatePart.YEAR).cast(SQLDataType.CLOB));
+        Field<String> birthYear = DSL.extract(t.field(s.BIRTH_DATE), org.jooq.DatePart.YEAR).cast(SQLDataType.CLOB);
+        fields.put(Dimension.BIRTH_YEAR, birthYear);
+        fields.put(Dimension.FEMALE_BIRTH_YEAR, DSL.when(t.field(s.GENDER).eq(DSL.inline("FEMALE")), birthYear));
         fields.put(Dimension.ETHNICITY, blankless(t.field(s.ETHNICITY)));
         fields.put(Dimension.RELIGION, blankless(t.field(s.RELIGION)));
         fields.put(Dimension.EDUCATION, blankless(t.field(s.EDUCATION)));
@@ -303,7 +305,7 @@ class RollQueries {
                 b.add(Dimension.FLAG, MemberTally.EXEMPT, longOf(r.get(exempt)));
                 b.add(Dimension.FLAG, MemberTally.AWAY, longOf(r.get(away)));
                 b.add(Dimension.FLAG, MemberTally.IN_TRANSIT, longOf(r.get(transit)));
-            } else {
+            } else if (r.get(dims.get(grouped)) != null) { // null: men in FEMALE_BIRTH_YEAR
                 b.add(grouped, r.get(dims.get(grouped)), count);
             }
         }
@@ -389,6 +391,7 @@ class RollQueries {
             b.add(Dimension.STATUS, status, sign);
             b.add(Dimension.GENDER, gender, sign);
             b.add(Dimension.BIRTH_YEAR, Integer.toString(birthYear), sign);
+            if ("FEMALE".equals(gender)) b.add(Dimension.FEMALE_BIRTH_YEAR, Integer.toString(birthYear), sign);
             if (exempt) b.add(Dimension.FLAG, MemberTally.EXEMPT, sign);
             if (away) b.add(Dimension.FLAG, MemberTally.AWAY, sign);
             if (inTransit) b.add(Dimension.FLAG, MemberTally.IN_TRANSIT, sign);
