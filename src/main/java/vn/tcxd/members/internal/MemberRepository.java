@@ -395,8 +395,12 @@ class MemberRepository {
             }
             return page(sortedKeys(keyMatches), valid, SCOPE_FIRST_MATCHES, limit);
         }
-        int firstChunk = rootPaths == null ? limit * 2 : limit * 8;
+        // nationally nearly every candidate is valid; in the largest province one in seven
+        int firstChunk = rootPaths == null ? limit * 2 : limit * 16;
         List<String> keys = distinctKeys(prefix, MERGE_KEYS + 1);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
         if (keys.size() <= MERGE_KEYS) {
             // a few distinct keys, however many members ("thi huo": 1 key, 48,000 members): one ordered run per key
             return page(mergedRuns(keys), valid, firstChunk, limit);
@@ -483,8 +487,8 @@ class MemberRepository {
 
     /**
      * The first {@code limit} candidates that are valid in the scope, read in keyset chunks (the first of
-     * {@code firstChunk}, then 4 times larger up to 10,000): nationally the first chunk is nearly always enough,
-     * in a province (one member in seven) the first or second. A member matching at two word starts is kept once.
+     * {@code firstChunk}, then 4 times larger up to 10,000): nationally and in a province the first chunk is nearly
+     * always enough. A member matching at two word starts is kept once.
      */
     private List<MemberSummary> page(Candidates candidates, Condition valid, int firstChunk, int limit) {
         List<MemberSummary> found = new ArrayList<>();
@@ -498,8 +502,8 @@ class MemberRepository {
             }
             var table = DSL.values(keys.stream().map(k -> DSL.row(k.value1(), k.value2())).toList()
                     .toArray(org.jooq.Row2[]::new)).as("candidate", "id", "sort_name");
-            for (MemberSummary s : candidatePage(table, valid, keys.size())) {
-                if (found.size() < limit && seen.add(s.id())) {
+            for (MemberSummary s : candidatePage(table, valid, limit - found.size())) {
+                if (seen.add(s.id())) {
                     found.add(s);
                 }
             }
@@ -512,20 +516,31 @@ class MemberRepository {
         return found;
     }
 
-    /** The candidates ({@code id, sort_name}) that satisfy {@code valid}, in Vietnamese order. */
+    /**
+     * The first {@code limit} distinct candidates ({@code id, sort_name}) that satisfy {@code valid}, in Vietnamese
+     * order: state and tree are checked for every candidate, the member row is read only for those returned.
+     */
     private List<MemberSummary> candidatePage(org.jooq.Table<?> candidates, Condition valid, int limit) {
-        Field<Long> candidateId = candidates.field(0, Long.class);
-        Field<String> candidateSort = candidates.field(1, String.class);
-        return db.select(MEMBER.ID, MEMBER.FULL_NAME, MEMBER.GENDER, MEMBER.BIRTH_DATE, MEMBER.ETHNICITY, MEMBER.THEORY,
-                        MEMBER_STATE.STATUS, MEMBER_STATE.EXEMPT, MEMBER_STATE.IN_TRANSIT, MEMBER_STATE.UNIT_ID,
-                        MEMBER.CARD_NUMBER, MEMBER.ADMISSION_DECISION_DATE)
-                .from(candidates)
-                .join(MEMBER).on(MEMBER.ID.eq(candidateId))
+        var distinct = DSL.selectDistinct(candidates.fields()).from(candidates).asTable("distinct_candidate");
+        Field<Long> candidateId = distinct.field(0, Long.class);
+        Field<String> candidateSort = distinct.field(1, String.class);
+        var page = DSL.select(candidateId, candidateSort, MEMBER_STATE.STATUS, MEMBER_STATE.EXEMPT,
+                        MEMBER_STATE.IN_TRANSIT, MEMBER_STATE.UNIT_ID)
+                .from(distinct)
                 .join(MEMBER_STATE).on(MEMBER_STATE.MEMBER_ID.eq(candidateId))
                 .join(TREE).on(TREE.UNIT_ID.eq(MEMBER_STATE.UNIT_ID))
                 .where(valid)
                 .orderBy(viOrder(candidateSort), candidateId)
                 .limit(limit)
+                .asTable("page");
+        Field<Long> pageId = page.field(candidateId);
+        return db.select(MEMBER.ID, MEMBER.FULL_NAME, MEMBER.GENDER, MEMBER.BIRTH_DATE, MEMBER.ETHNICITY, MEMBER.THEORY,
+                        page.field(MEMBER_STATE.STATUS), page.field(MEMBER_STATE.EXEMPT),
+                        page.field(MEMBER_STATE.IN_TRANSIT), page.field(MEMBER_STATE.UNIT_ID),
+                        MEMBER.CARD_NUMBER, MEMBER.ADMISSION_DECISION_DATE)
+                .from(page)
+                .join(MEMBER).on(MEMBER.ID.eq(pageId))
+                .orderBy(viOrder(page.field(candidateSort)), pageId)
                 .fetch(this::toSummary);
     }
 
