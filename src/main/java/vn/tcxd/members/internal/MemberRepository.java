@@ -1,10 +1,12 @@
 package vn.tcxd.members.internal;
 
+import org.jooq.CommonTableExpression;
 import org.jooq.Condition;
 import org.jooq.DSLContext;
 import org.jooq.Field;
 import org.jooq.JSONB;
 import org.jooq.Record;
+import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -34,6 +36,7 @@ import static vn.tcxd.jooq.members.Tables.BADGE_AWARD;
 import static vn.tcxd.jooq.members.Tables.CODE_ITEM;
 import static vn.tcxd.jooq.members.Tables.MEMBER;
 import static vn.tcxd.jooq.members.Tables.MEMBER_EVENT;
+import static vn.tcxd.jooq.members.Tables.MEMBER_NAME_KEY;
 import static vn.tcxd.jooq.members.Tables.MEMBER_STATE;
 import static vn.tcxd.jooq.members.Tables.TRANSFER;
 
@@ -381,12 +384,19 @@ class MemberRepository {
         return new MemberPage(rows, total, page, size);
     }
 
-    /**
-     * Above this many names starting with the query, the matches are dense enough ("tran", "nguyen")
-     * that walking the Vietnamese order and stopping after {@code limit} is cheaper than sorting them all.
-     */
-    private static final int DENSE_PREFIX_MATCHES = 50_000;
+    /** More distinct keys than this ("tran": 19,285) and merging one ordered run per key no longer pays. */
+    private static final int MERGE_KEYS = 128;
+    /** Up to this many matching keys, sorting them all is cheaper than walking the Vietnamese order. */
+    private static final int SORT_MATCHES = 20_000;
+    /** In a commune or below, the scope's members are read first when the text matches at least this many keys. */
+    private static final int SCOPE_FIRST_MATCHES = 1_000;
 
+    /**
+     * Members whose folded name contains {@code folded} from the start of a word ("van an" finds "Nguyễn Văn
+     * An" and "Trần Văn Anh", not "Đoàn Văn Xuân"), or whose CCCD / card number is {@code digits}, valid on the
+     * date within the scope, in Vietnamese order. Names are found through {@code member_name_key} (one row per
+     * word start, V202611222350), by the cheapest of four plans for the query's spread (docs/performance.md).
+     */
     List<MemberSummary> search(String folded, String digits, List<String> rootPaths, LocalDate date, int limit) {
         // the patterns and paths are inlined (escaped literals): their selectivity decides the plan, and a
         // generic plan of a prepared statement would treat "nguyen" like "Lò Văn Pao"
@@ -395,78 +405,171 @@ class MemberRepository {
                         .and(TREE.PATH.lt(DSL.inline(p.substring(0, p.length() - 1) + "0")))).toList());
         Condition valid = stateValidOn(date).and(treeValidOn(TREE, date)).and(scope);
         if (digits != null) {
-            return summaries(MEMBER.CITIZEN_ID.eq(digits).or(MEMBER.CARD_NUMBER.eq(digits)).and(valid), date, 0, limit);
+            // the identifier first (unique indexes), then its state and scope; in one query the planner
+            // sometimes read a commune's 1,000 members to find one
+            List<Long> ids = db.select(MEMBER.ID).from(MEMBER)
+                    .where(MEMBER.CITIZEN_ID.eq(digits).or(MEMBER.CARD_NUMBER.eq(digits))).fetch(MEMBER.ID);
+            return ids.isEmpty() ? List.of() : summaries(MEMBER.ID.in(ids).and(valid), date, 0, limit);
         }
         String escaped = folded.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
-        Field<String> startsWith = DSL.inline(escaped + "%");
-        Field<String> contains = DSL.inline("%" + escaped + "%");
-        if (folded.length() < 3 || db.fetchCount(DSL.selectOne().from(MEMBER)
-                .where(collateC(MEMBER.SEARCH_TEXT).like(startsWith, '\\')).limit(DENSE_PREFIX_MATCHES))
-                >= DENSE_PREFIX_MATCHES) {
-            boolean smallScope = rootPaths != null && rootPaths.stream().allMatch(p -> p.chars().filter(c -> c == '/').count() > 3);
-            if (smallScope) { // a commune or below: its members first, then the text (member_state_unit_cover_idx)
-                return summaries(MEMBER.SEARCH_TEXT.like(contains, '\\').and(valid), date, 0, limit);
+        Field<String> prefix = DSL.inline(escaped + "%");
+        Condition keyMatches = MEMBER_NAME_KEY.NAME_KEY.like(prefix, '\\');
+        boolean smallScope = rootPaths != null && rootPaths.stream().allMatch(p -> p.chars().filter(c -> c == '/').count() > 3);
+        if (smallScope) {
+            // a commune or below (~1,300 members): its members first (member_state_unit_cover_idx), then the
+            // text, unless the text alone is rarer than that
+            if (countKeys(keyMatches, SCOPE_FIRST_MATCHES) >= SCOPE_FIRST_MATCHES) {
+                return summaries(wordStart(MEMBER.SEARCH_TEXT, escaped).and(valid), date, 0, limit);
             }
-            // the Vietnamese order walked index-only (member_sort_search_idx), filtered on the included
-            // search_text, in chunks (keyset on sort key and id) until a page is found: with a LIMIT the
-            // planner always walks; without one it sometimes sorted all 400,000 "pham" instead
-            var walked = MEMBER.as("walked");
-            Field<String> walkedSort = DSL.field("{0} collate \"vi-VN-x-icu\"", String.class, walked.SORT_NAME);
-            List<MemberSummary> found = new ArrayList<>();
-            String afterSort = null;
-            long afterId = 0;
-            for (int chunk = limit * 8; found.size() < limit; chunk = Math.min(chunk * 4, 10_000)) { // 2 binds a row, < 32,767
-                var keys = db.select(walked.ID, walked.SORT_NAME).from(walked)
-                        .where(walked.SEARCH_TEXT.like(contains, '\\'))
-                        .and(afterSort == null ? DSL.trueCondition()
-                                : DSL.condition("({0}, {1}) > ({2} collate \"vi-VN-x-icu\", {3})", walkedSort, walked.ID,
-                                        DSL.val(afterSort), DSL.val(afterId)))
-                        .orderBy(walkedSort, walked.ID).limit(chunk).fetch();
-                if (keys.isEmpty()) {
-                    break;
-                }
-                found.addAll(candidatePage(DSL.values(keys.stream().map(k -> DSL.row(k.value1(), k.value2())).toList()
-                        .toArray(org.jooq.Row2[]::new)).as("candidate", "id", "sort_name"), valid, limit - found.size()));
-                afterSort = keys.getLast().value2();
-                afterId = keys.getLast().value1();
-                if (keys.size() < chunk) {
-                    break;
-                }
-            }
-            return found;
+            return page(sortedKeys(keyMatches), valid, SCOPE_FIRST_MATCHES, limit);
         }
-        // "contains" = "starts with" (member_search_prefix_idx, index-only) or "contains after the first
-        // character" (member_search_inner_idx): candidates with their sort keys without reading the table
-        var atStart = MEMBER.as("at_start");
-        var later = MEMBER.as("later");
-        var candidates = DSL.select(atStart.ID, atStart.SORT_NAME).from(atStart)
-                .where(collateC(atStart.SEARCH_TEXT).like(startsWith, '\\'))
-                .unionAll(DSL.select(later.ID, later.SORT_NAME).from(later)
-                        .where(DSL.field("substr({0}, 2)", String.class, later.SEARCH_TEXT).like(contains, '\\'))
-                        .and(collateC(later.SEARCH_TEXT).notLike(startsWith, '\\')))
-                .asTable("candidate");
-        return candidatePage(candidates, valid, limit);
+        // nationally nearly every candidate is valid; in the largest province one in seven
+        int firstChunk = rootPaths == null ? limit * 2 : limit * 16;
+        List<String> keys = distinctKeys(prefix, MERGE_KEYS + 1);
+        if (keys.isEmpty()) {
+            return List.of();
+        }
+        if (keys.size() <= MERGE_KEYS) {
+            // a few distinct keys, however many members ("thi huo": 1 key, 48,000 members): one ordered run per key
+            return page(mergedRuns(keys), valid, firstChunk, limit);
+        }
+        if (countKeys(keyMatches, SORT_MATCHES) < SORT_MATCHES) {
+            return page(sortedKeys(keyMatches), valid, firstChunk, limit);
+        }
+        // many keys and many members ("tran", "van", "h"): dense from the start of the order
+        return page(orderWalk(wordStart(MEMBER.as("walked").SEARCH_TEXT, escaped)), valid, firstChunk, limit);
     }
 
-    /** A page of the candidates ({@code id, sort_name}) that satisfy {@code valid}, in Vietnamese order. */
+    /** {@code field} contains the escaped text at the start of a word (search_text has single spaces). */
+    private static Condition wordStart(Field<String> field, String escaped) {
+        return field.like(DSL.inline(escaped + "%"), '\\').or(field.like(DSL.inline("% " + escaped + "%"), '\\'));
+    }
+
+    private int countKeys(Condition keyMatches, int cap) {
+        return db.fetchCount(DSL.selectOne().from(MEMBER_NAME_KEY).where(keyMatches).limit(cap));
+    }
+
+    /** The distinct keys with the prefix, up to {@code max}: one index descent each (a loose index scan). */
+    private List<String> distinctKeys(Field<String> prefix, int max) {
+        var next = MEMBER_NAME_KEY.as("next_key");
+        Field<String> key = DSL.field(DSL.name("keys", "name_key"), String.class);
+        CommonTableExpression<Record1<String>> keys = DSL.name("keys").fields("name_key").as(
+                DSL.select(DSL.min(MEMBER_NAME_KEY.NAME_KEY)).from(MEMBER_NAME_KEY)
+                        .where(MEMBER_NAME_KEY.NAME_KEY.like(prefix, '\\'))
+                        .unionAll(DSL.select(DSL.field(DSL.select(DSL.min(next.NAME_KEY)).from(next)
+                                        .where(next.NAME_KEY.gt(key)).and(next.NAME_KEY.like(prefix, '\\'))))
+                                .from(DSL.table(DSL.name("keys"))).where(key.isNotNull())));
+        return db.withRecursive(keys).select(key).from(keys).where(key.isNotNull()).limit(max).fetch(key);
+    }
+
+    /** Candidates (member id, sort name) in Vietnamese order after a keyset position, at most {@code n}. */
+    @FunctionalInterface
+    private interface Candidates {
+        List<org.jooq.Record2<Long, String>> after(String sortName, long memberId, int n);
+    }
+
+    /** All matching keys, sorted (top-N on member_name_key_idx, index-only). */
+    private Candidates sortedKeys(Condition keyMatches) {
+        return (sortName, memberId, n) -> db.select(MEMBER_NAME_KEY.MEMBER_ID, MEMBER_NAME_KEY.SORT_NAME)
+                .from(MEMBER_NAME_KEY)
+                .where(keyMatches).and(after(MEMBER_NAME_KEY.SORT_NAME, MEMBER_NAME_KEY.MEMBER_ID, sortName, memberId))
+                .orderBy(viOrder(MEMBER_NAME_KEY.SORT_NAME), MEMBER_NAME_KEY.MEMBER_ID).limit(n).fetch();
+    }
+
+    /** The first {@code n} of each key's run (already in Vietnamese order in the index), merged. */
+    private Candidates mergedRuns(List<String> keys) {
+        return (sortName, memberId, n) -> {
+            var k = DSL.values(keys.stream().map(key -> DSL.row(DSL.inline(key))).toList()
+                    .toArray(org.jooq.Row1[]::new)).as("k", "name_key");
+            Field<String> kKey = k.field("name_key", String.class);
+            var run = DSL.lateral(DSL.select(MEMBER_NAME_KEY.MEMBER_ID, MEMBER_NAME_KEY.SORT_NAME).from(MEMBER_NAME_KEY)
+                    .where(MEMBER_NAME_KEY.NAME_KEY.eq(kKey))
+                    .and(after(MEMBER_NAME_KEY.SORT_NAME, MEMBER_NAME_KEY.MEMBER_ID, sortName, memberId))
+                    .orderBy(viOrder(MEMBER_NAME_KEY.SORT_NAME), MEMBER_NAME_KEY.MEMBER_ID).limit(n)).as("run");
+            Field<Long> runId = run.field(MEMBER_NAME_KEY.MEMBER_ID);
+            Field<String> runSort = run.field(MEMBER_NAME_KEY.SORT_NAME);
+            return db.select(runId, runSort).from(k).crossJoin(run).orderBy(viOrder(runSort), runId).limit(n).fetch();
+        };
+    }
+
+    /**
+     * The Vietnamese order walked index-only (member_sort_search_idx), filtered on the included search_text:
+     * with a LIMIT the planner always walks; without one it sometimes sorted all 400,000 "pham" instead.
+     */
+    private Candidates orderWalk(Condition matches) {
+        var walked = MEMBER.as("walked");
+        return (sortName, memberId, n) -> db.select(walked.ID, walked.SORT_NAME).from(walked)
+                .where(matches).and(after(walked.SORT_NAME, walked.ID, sortName, memberId))
+                .orderBy(viOrder(walked.SORT_NAME), walked.ID).limit(n).fetch();
+    }
+
+    private static Condition after(Field<String> sort, Field<Long> id, String sortName, long memberId) {
+        return sortName == null ? DSL.trueCondition()
+                : DSL.condition("({0}, {1}) > ({2} collate \"vi-VN-x-icu\", {3})", viOrder(sort), id, DSL.val(sortName),
+                DSL.val(memberId));
+    }
+
+    private static Field<String> viOrder(Field<String> sort) {
+        return DSL.field("{0} collate \"vi-VN-x-icu\"", String.class, sort);
+    }
+
+    /**
+     * The first {@code limit} candidates that are valid in the scope, read in keyset chunks (the first of
+     * {@code firstChunk}, then 4 times larger up to 10,000): nationally and in a province the first chunk is nearly
+     * always enough. A member matching at two word starts is kept once.
+     */
+    private List<MemberSummary> page(Candidates candidates, Condition valid, int firstChunk, int limit) {
+        List<MemberSummary> found = new ArrayList<>();
+        java.util.Set<Long> seen = new java.util.HashSet<>();
+        String afterSort = null;
+        long afterId = 0;
+        for (int chunk = firstChunk; found.size() < limit; chunk = Math.min(chunk * 4, 10_000)) { // 2 binds a row, < 32,767
+            var keys = candidates.after(afterSort, afterId, chunk);
+            if (keys.isEmpty()) {
+                break;
+            }
+            var table = DSL.values(keys.stream().map(k -> DSL.row(k.value1(), k.value2())).toList()
+                    .toArray(org.jooq.Row2[]::new)).as("candidate", "id", "sort_name");
+            for (MemberSummary s : candidatePage(table, valid, limit - found.size())) {
+                if (seen.add(s.id())) {
+                    found.add(s);
+                }
+            }
+            afterSort = keys.getLast().value2();
+            afterId = keys.getLast().value1();
+            if (keys.size() < chunk) {
+                break;
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The first {@code limit} distinct candidates ({@code id, sort_name}) that satisfy {@code valid}, in Vietnamese
+     * order: state and tree are checked for every candidate, the member row is read only for those returned.
+     */
     private List<MemberSummary> candidatePage(org.jooq.Table<?> candidates, Condition valid, int limit) {
-        Field<Long> candidateId = candidates.field(0, Long.class);
-        Field<String> candidateSort = candidates.field(1, String.class);
-        return db.select(MEMBER.ID, MEMBER.FULL_NAME, MEMBER.GENDER, MEMBER.BIRTH_DATE, MEMBER.ETHNICITY, MEMBER.THEORY,
-                        MEMBER_STATE.STATUS, MEMBER_STATE.EXEMPT, MEMBER_STATE.IN_TRANSIT, MEMBER_STATE.UNIT_ID,
-                        MEMBER.CARD_NUMBER, MEMBER.ADMISSION_DECISION_DATE)
-                .from(candidates)
-                .join(MEMBER).on(MEMBER.ID.eq(candidateId))
+        var distinct = DSL.selectDistinct(candidates.fields()).from(candidates).asTable("distinct_candidate");
+        Field<Long> candidateId = distinct.field(0, Long.class);
+        Field<String> candidateSort = distinct.field(1, String.class);
+        var page = DSL.select(candidateId, candidateSort, MEMBER_STATE.STATUS, MEMBER_STATE.EXEMPT,
+                        MEMBER_STATE.IN_TRANSIT, MEMBER_STATE.UNIT_ID)
+                .from(distinct)
                 .join(MEMBER_STATE).on(MEMBER_STATE.MEMBER_ID.eq(candidateId))
                 .join(TREE).on(TREE.UNIT_ID.eq(MEMBER_STATE.UNIT_ID))
                 .where(valid)
-                .orderBy(DSL.field("{0} collate \"vi-VN-x-icu\"", String.class, candidateSort), candidateId)
+                .orderBy(viOrder(candidateSort), candidateId)
                 .limit(limit)
+                .asTable("page");
+        Field<Long> pageId = page.field(candidateId);
+        return db.select(MEMBER.ID, MEMBER.FULL_NAME, MEMBER.GENDER, MEMBER.BIRTH_DATE, MEMBER.ETHNICITY, MEMBER.THEORY,
+                        page.field(MEMBER_STATE.STATUS), page.field(MEMBER_STATE.EXEMPT),
+                        page.field(MEMBER_STATE.IN_TRANSIT), page.field(MEMBER_STATE.UNIT_ID),
+                        MEMBER.CARD_NUMBER, MEMBER.ADMISSION_DECISION_DATE)
+                .from(page)
+                .join(MEMBER).on(MEMBER.ID.eq(pageId))
+                .orderBy(viOrder(page.field(candidateSort)), pageId)
                 .fetch(this::toSummary);
-    }
-
-    private static Field<String> collateC(Field<String> field) {
-        return DSL.field("{0} collate \"C\"", String.class, field);
     }
 
     private List<MemberSummary> summaries(Condition where, LocalDate date, int offset, int limit) {
