@@ -123,8 +123,10 @@ public final class NationalDataset {
         properties.put("tcxd.admin-password", password);
         properties.put("server.port", "0");
         Properties figures = new Properties();
-        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TcxdApplication.class)
-                .properties(properties).run()) {
+        // as command-line arguments: they take precedence over application.yml (TCXD_DATA_DIR, TCXD_DEMO …)
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TcxdApplication.class).run(arguments)) {
             double startupSeconds = (System.nanoTime() - start) / 1e9;
             DataSource dataSource = context.getBean(DataSource.class);
             LocalDate today = LocalDate.now(context.getBean(Clock.class));
@@ -145,8 +147,9 @@ public final class NationalDataset {
             rebuildDerivedFigures(context);
             double hookSeconds = (System.nanoTime() - hookStart) / 1e9;
             long checkStart = System.nanoTime();
-            Map<String, Long> checks = Boolean.parseBoolean(System.getProperty("national.verify", "true"))
-                    ? NationalDatasetChecks.run(dataSource, today) : Map.of();
+            String verify = System.getProperty("national.verify", "quick");
+            Map<String, Long> checks = verify.equals("none") ? Map.of()
+                    : NationalDatasetChecks.run(dataSource, today, verify.equals("full"));
             double checkSeconds = (System.nanoTime() - checkStart) / 1e9;
             figures.setProperty("generated.at", java.time.LocalDateTime.now().withNano(0).toString());
             figures.setProperty("today", today.toString());
@@ -214,6 +217,23 @@ public final class NationalDataset {
         //  context.getBean(vn.tcxd.reports.Statistics.class).rebuild();
         log.info("National dataset: no derived figures to rebuild yet (vn.tcxd.reports.Statistics#rebuild does not exist"
                 + " in this build; context {})", context.getId());
+    }
+
+    /**
+     * Runs the consistency checks on the existing dataset (all of them; ~10 min at national size) with a
+     * context of its own: call before any other context starts in the JVM.
+     */
+    public static Map<String, Long> check() {
+        Map<String, Object> properties = new LinkedHashMap<>(properties());
+        properties.put("server.port", "0");
+        String[] arguments = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TcxdApplication.class).run(arguments)) {
+            return NationalDatasetChecks.run(context.getBean(DataSource.class), LocalDate.now(context.getBean(Clock.class)),
+                    true);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String format(double seconds) {

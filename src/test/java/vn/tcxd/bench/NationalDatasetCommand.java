@@ -13,7 +13,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * {@code ./data-national} (or opens it when it is there already) and prints its figures and how to
  * serve it. Options: {@code -Dnational.regenerate=true} (delete and generate again),
  * {@code -Dnational.dir=…}, {@code -Dnational.today=2026-11-22}, {@code -Dnational.adminPassword=…},
- * {@code -Dnational.verify=false} (skip the consistency checks, ~1 min). See docs/performance.md.
+ * {@code -Dnational.verify=quick|full|none} (consistency checks after generating; the full set takes
+ * minutes), {@code -Dnational.check=true} (run every check on the existing dataset). See docs/performance.md.
  */
 @Tag("national")
 class NationalDatasetCommand {
@@ -31,6 +32,9 @@ class NationalDatasetCommand {
                 .append(" ./mvnw spring-boot:run\n")
                 .append("Log in:    admin / ").append(figures.getProperty("admin.password")).append('\n');
         System.out.println(out);
+        if (Boolean.getBoolean("national.check")) { // every check, on the dataset as it is now
+            assertThat(NationalDataset.check()).allSatisfy((check, violations) -> assertThat(violations).as(check).isZero());
+        }
         assertThat(figures.getProperty("members")).isNotBlank();
         figures.stringPropertyNames().stream().filter(k -> k.startsWith("check."))
                 .forEach(k -> assertThat(figures.getProperty(k)).as(k).isEqualTo("0"));
