@@ -94,6 +94,11 @@ class DemoDataLoader implements ApplicationRunner {
         if (!enabled) {
             return;
         }
+        if (orgStructure.idOfCode("TW").isPresent() && orgStructure.idOfCode("LS").isEmpty()) {
+            // a database with another tree, e.g. the generated national dataset (docs/performance.md)
+            log.info("Demo data: unit TW exists but not the demo province LS: not the demo tree, demo data skipped");
+            return;
+        }
         if (orgStructure.idOfCode("TW").isPresent()) {
             log.info("Demo data: unit TW exists, tree not loaded again");
         } else {

@@ -27,10 +27,10 @@ import java.util.Random;
  * unit_event} with COPY. The rows have exactly the shape {@code OrgStructureService} writes for the
  * same acts replayed in date order:
  * <ul>
- *   <li>2020-01-01 (the Centre 1930-02-03): ESTABLISH of the Centre, 34 provinces + 6 central
- *       committees, ~700 district committees (huyện ủy) and ~320 provincial/central agencies
+ *   <li>2010-01-01 ({@link #ORIGIN}; the Centre 1930-02-03): ESTABLISH of the Centre, 34 provinces + 6
+ *       central committees, ~700 district committees (huyện ủy) and ~320 provincial/central agencies
  *       (UPPER_GRASSROOTS), ~55,000 TCCSĐ, a few thousand partial committees, the cells and party groups;
- *       some cells and groups are established on later dates up to 2025-12-31;</li>
+ *       some cells and groups are established on later dates from 2020-01-02 up to 2025-12-31;</li>
  *   <li>2025-07-01 (Quy định 294-QĐ/TW, no district level): ESTABLISH of ~3,000 commune committees,
  *       MOVE of every TCCSĐ under a district to its commune (the whole subtree gets a second version,
  *       re-inserted rows carry the MOVE operation like {@code TreeRepository.moveSubtree}), DISSOLVE
@@ -42,9 +42,16 @@ import java.util.Random;
  */
 public final class NationalTreeGenerator {
 
+    /**
+     * Units that exist from the start exist from this date: a year before the members' history
+     * (2011-01-01, {@code NationalMemberHistoryGenerator}), so every member state from then on lies on a
+     * unit that existed on its dates. The tree itself does not change before {@link #BASELINE}.
+     */
+    public static final LocalDate ORIGIN = LocalDate.of(2010, 1, 1);
+    /** Later establishments fall between this date and {@link #LAST_CHANGE}. */
     static final LocalDate BASELINE = LocalDate.of(2020, 1, 1);
     static final LocalDate CENTRE_FOUNDED = LocalDate.of(1930, 2, 3);
-    static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
+    public static final LocalDate REFORM = LocalDate.of(2025, 7, 1);
     static final LocalDate LAST_CHANGE = LocalDate.of(2025, 12, 31);
 
     static final byte CENTRAL = 0, PROVINCIAL = 1, UPPER_GRASSROOTS = 2, GRASSROOTS_COMMITTEE = 3,
@@ -86,7 +93,23 @@ public final class NationalTreeGenerator {
     private static final String[] CELL_KIND = {"Chi bộ thôn", "Chi bộ khu phố", "Chi bộ tổ dân phố", "Chi bộ ấp",
             "Chi bộ bản", "Chi bộ Phòng", "Chi bộ Phân xưởng", "Chi bộ Khoa", "Chi bộ Tổ bộ môn", "Chi bộ Đội"};
 
+    /**
+     * The counts that set the size of the tree. {@link #NATIONAL} is the national tree of the benchmarks
+     * (its random draws, and so its tree, are those of the generator before the shape was a parameter);
+     * {@link #SMALL} has the same levels, history and skew at about 1 % of the size, for tests.
+     */
+    public record Shape(String name, int districts, int districtMinimum, int communes, int communeMinimum,
+                        int provincialAgencies, int centralAgencyFactor, int largeTccsd, int largePartials,
+                        int largeTarget, int largeTargetJitter, int tccsd, int tccsdMinimum, int partials, int groups,
+                        int units) {
+    }
+
+    public static final Shape NATIONAL = new Shape("national", 700, 3, 3_003, 20, 6, 12, 350, 60, 4_900, 200,
+            55_000, 3, 4_000, 15_000, 313_000);
+    public static final Shape SMALL = new Shape("small", 68, 2, 136, 4, 1, 2, 10, 2, 40, 10, 1_000, 1, 40, 150, 3_000);
+
     private final Random random;
+    private final Shape shape;
 
     // one entry per unit; unit id = index + 1
     private int size;
@@ -102,8 +125,9 @@ public final class NationalTreeGenerator {
 
     private final List<Integer> largeAgencies = new ArrayList<>();
 
-    NationalTreeGenerator(long seed) {
+    NationalTreeGenerator(long seed, Shape shape) {
         this.random = new Random(seed);
+        this.shape = shape;
     }
 
     /** What was written, for the harness's report and its consistency checks. */
@@ -122,8 +146,12 @@ public final class NationalTreeGenerator {
     }
 
     public static Result generate(DataSource dataSource, long seed) {
+        return generate(dataSource, seed, NATIONAL);
+    }
+
+    public static Result generate(DataSource dataSource, long seed, Shape shape) {
         long start = System.nanoTime();
-        NationalTreeGenerator generator = new NationalTreeGenerator(seed);
+        NationalTreeGenerator generator = new NationalTreeGenerator(seed, shape);
         generator.build();
         try (Connection connection = dataSource.getConnection()) {
             Result result = generator.write(connection, start);
@@ -183,7 +211,7 @@ public final class NationalTreeGenerator {
     /** Establishment date of a unit under {@code parent}: usually the baseline, sometimes later. */
     private LocalDate childDate(int parent, double laterShare) {
         LocalDate parentDate = LocalDate.ofEpochDay(established[parent]);
-        LocalDate d = BASELINE;
+        LocalDate d = ORIGIN;
         double r = random.nextDouble();
         if (r < laterShare * 0.8) {
             d = dateBetween(BASELINE.plusDays(1), REFORM.minusDays(1));
@@ -219,17 +247,17 @@ public final class NationalTreeGenerator {
             String title = PROVINCES[p].startsWith("Thành phố") ? "Đảng bộ " + PROVINCES[p]
                     : List.of("Hà Nội", "Huế", "Hải Phòng", "Đà Nẵng", "Cần Thơ").contains(PROVINCES[p])
                     ? "Đảng bộ Thành phố " + PROVINCES[p] : "Đảng bộ tỉnh " + PROVINCES[p];
-            provinces[p] = add(PROVINCIAL, centre, centre, BASELINE, p, title, "T%02d".formatted(p + 1), -1);
+            provinces[p] = add(PROVINCIAL, centre, centre, ORIGIN, p, title, "T%02d".formatted(p + 1), -1);
         }
         int[] committees = new int[CENTRAL_COMMITTEES.length];
         for (int c = 0; c < CENTRAL_COMMITTEES.length; c++) {
-            committees[c] = add(PROVINCIAL, centre, centre, BASELINE, -1, CENTRAL_COMMITTEES[c],
+            committees[c] = add(PROVINCIAL, centre, centre, ORIGIN, -1, CENTRAL_COMMITTEES[c],
                     "TW%02d".formatted(c + 1), -1);
         }
 
         // districts before 2025-07-01 (about 700), communes after (about 3,000), proportional to size
-        int[] districtsPerProvince = apportion(PROVINCE_WEIGHT, 700, 3);
-        int[] communesPerProvince = apportion(PROVINCE_WEIGHT, 3_003, 20);
+        int[] districtsPerProvince = apportion(PROVINCE_WEIGHT, shape.districts(), shape.districtMinimum());
+        int[] communesPerProvince = apportion(PROVINCE_WEIGHT, shape.communes(), shape.communeMinimum());
         List<Integer> upper = new ArrayList<>();          // every UPPER_GRASSROOTS that holds TCCSĐ
         List<Double> upperWeight = new ArrayList<>();
         List<int[]> districtsOfProvince = new ArrayList<>();
@@ -237,23 +265,23 @@ public final class NationalTreeGenerator {
         for (int p = 0; p < PROVINCES.length; p++) {
             int[] districts = new int[districtsPerProvince[p]];
             for (int d = 0; d < districts.length; d++) {
-                districts[d] = add(UPPER_GRASSROOTS, provinces[p], -1, BASELINE, p,
+                districts[d] = add(UPPER_GRASSROOTS, provinces[p], -1, ORIGIN, p,
                         (d == 0 ? "Đảng bộ thị xã " : d % 7 == 1 ? "Đảng bộ quận " : "Đảng bộ huyện ") + place(),
                         "H%04d".formatted(++districtNo), -1);
                 dissolved[districts[d]] = (int) REFORM.toEpochDay();
             }
             districtsOfProvince.add(districts);
-            for (String agency : PROVINCIAL_AGENCIES) {
-                int a = add(UPPER_GRASSROOTS, provinces[p], provinces[p], BASELINE, p, agency + " " + PROVINCES[p],
+            for (String agency : Arrays.copyOf(PROVINCIAL_AGENCIES, shape.provincialAgencies())) {
+                int a = add(UPPER_GRASSROOTS, provinces[p], provinces[p], ORIGIN, p, agency + " " + PROVINCES[p],
                         "K%04d".formatted(++agencyNo), -1);
                 upper.add(a);
                 upperWeight.add(PROVINCE_WEIGHT[p] * logNormal(0.5) * 2.0);
             }
         }
         for (int c = 0; c < committees.length; c++) {
-            int agencies = (int) Math.round(CENTRAL_WEIGHT[c] * 12);
+            int agencies = (int) Math.round(CENTRAL_WEIGHT[c] * shape.centralAgencyFactor());
             for (int k = 0; k < agencies; k++) {
-                int a = add(UPPER_GRASSROOTS, committees[c], committees[c], BASELINE, -1,
+                int a = add(UPPER_GRASSROOTS, committees[c], committees[c], ORIGIN, -1,
                         "Đảng bộ " + (c == 4 ? "Sư đoàn " + (300 + k) : c == 5 ? "Cục " + place() : "Bộ " + place()),
                         "K%04d".formatted(++agencyNo), -1);
                 upper.add(a);
@@ -262,7 +290,7 @@ public final class NationalTreeGenerator {
         }
         for (String[] large : LARGE_AGENCIES) {
             int a = add(UPPER_GRASSROOTS, committees[Integer.parseInt(large[0])], committees[Integer.parseInt(large[0])],
-                    BASELINE, -1, large[1], "K%04d".formatted(++agencyNo), -1);
+                    ORIGIN, -1, large[1], "K%04d".formatted(++agencyNo), -1);
             largeAgencies.add(a);
         }
         // communes: new on 2025-07-01; each lies in the area of one former district
@@ -287,9 +315,9 @@ public final class NationalTreeGenerator {
         List<Double> committeeWeight = new ArrayList<>();
         List<Integer> cellParents = new ArrayList<>();   // units that may hold party groups (non-large)
         int tccsdNo = 0;
-        int tccsdTotal = 55_000 - 350 * LARGE_AGENCIES.length;
+        int tccsdTotal = shape.tccsd() - shape.largeTccsd() * LARGE_AGENCIES.length;
         double[] weights = upperWeight.stream().mapToDouble(Double::doubleValue).toArray();
-        int[] perUpper = apportion(weights, tccsdTotal, 3);
+        int[] perUpper = apportion(weights, tccsdTotal, shape.tccsdMinimum());
         java.util.Map<Integer, Integer> districtOfCommune = new java.util.HashMap<>();
         for (int k = 0; k < communes.size(); k++) {
             districtOfCommune.put(communes.get(k), communeDistrict.get(k));
@@ -300,7 +328,7 @@ public final class NationalTreeGenerator {
             for (int k = 0; k < perUpper[u]; k++) {
                 boolean committee = random.nextDouble() < 0.40;
                 LocalDate on = district == null ? childDate(parent, 0.03) : random.nextDouble() < 0.02
-                        ? dateBetween(REFORM.plusDays(1), LAST_CHANGE) : BASELINE;
+                        ? dateBetween(REFORM.plusDays(1), LAST_CHANGE) : ORIGIN;
                 int before = !on.isBefore(REFORM) ? -1 : district == null ? parent : district;
                 String unitName = (committee ? COMMITTEE_KIND[random.nextInt(COMMITTEE_KIND.length)]
                         : GRASSROOTS_CELL_KIND[random.nextInt(GRASSROOTS_CELL_KIND.length)]) + " " + place();
@@ -321,7 +349,7 @@ public final class NationalTreeGenerator {
         List<Integer> partialOwner = new ArrayList<>();
         double[] cw = committeeWeight.stream().mapToDouble(Double::doubleValue).toArray();
         double[] cumulative = cumulative(cw);
-        for (int k = 0; k < 4_000; k++) {
+        for (int k = 0; k < shape.partials(); k++) {
             int owner = grassrootsCommittees.get(pick(cumulative));
             int partial = add(PARTIAL_COMMITTEE, -1, -1, childDate(owner, 0.02), province[owner],
                     "Đảng bộ bộ phận " + place(), "BP%05d".formatted(++partialNo), communeOf[owner]);
@@ -336,12 +364,12 @@ public final class NationalTreeGenerator {
 
         // the large agencies: their own TCCSĐ, partial committees and cells, about 5,000 units each
         for (int large : largeAgencies) {
-            int target = 4_900 + random.nextInt(200);
+            int target = shape.largeTarget() + random.nextInt(shape.largeTargetJitter());
             int inSubtree = 0;
             List<Integer> own = new ArrayList<>();
-            for (int k = 0; k < 350; k++) {
+            for (int k = 0; k < shape.largeTccsd(); k++) {
                 boolean committee = random.nextDouble() < 0.7;
-                int t = add(committee ? GRASSROOTS_COMMITTEE : GRASSROOTS_CELL, large, large, BASELINE, -1,
+                int t = add(committee ? GRASSROOTS_COMMITTEE : GRASSROOTS_CELL, large, large, ORIGIN, -1,
                         (committee ? COMMITTEE_KIND[random.nextInt(COMMITTEE_KIND.length)]
                                 : GRASSROOTS_CELL_KIND[random.nextInt(GRASSROOTS_CELL_KIND.length)]) + " " + place(),
                         "CS%05d".formatted(++tccsdNo), -1);
@@ -350,10 +378,15 @@ public final class NationalTreeGenerator {
                     own.add(t);
                 }
             }
+            if (own.isEmpty()) { // only possible in a small shape: cells need a committee to hold them
+                own.add(add(GRASSROOTS_COMMITTEE, large, large, ORIGIN, -1, COMMITTEE_KIND[0] + " " + place(),
+                        "CS%05d".formatted(++tccsdNo), -1));
+                inSubtree++;
+            }
             List<Integer> holders = new ArrayList<>(own);
-            for (int k = 0; k < 60; k++) {
+            for (int k = 0; k < shape.largePartials(); k++) {
                 int owner = own.get(random.nextInt(own.size()));
-                holders.add(add(PARTIAL_COMMITTEE, owner, owner, BASELINE, -1, "Đảng bộ bộ phận " + place(),
+                holders.add(add(PARTIAL_COMMITTEE, owner, owner, ORIGIN, -1, "Đảng bộ bộ phận " + place(),
                         "BP%05d".formatted(++partialNo), -1));
                 inSubtree++;
             }
@@ -367,8 +400,8 @@ public final class NationalTreeGenerator {
         }
 
         // cells: fill up to about 298,000 units, heavy-tailed over the committees (at least 2 each)
-        int groupsTotal = 15_000;
-        int cellsTotal = 313_000 - groupsTotal - size;
+        int groupsTotal = shape.groups();
+        int cellsTotal = shape.units() - groupsTotal - size;
         int minimumCells = 2 * grassrootsCommittees.size();
         for (int k = 0; k < grassrootsCommittees.size(); k++) {
             int owner = grassrootsCommittees.get(k);

@@ -290,7 +290,8 @@ public final class NationalMemberGenerator {
                 vacuumSeconds);
     }
 
-    private String name(boolean male) {
+    /** A full name with the national skew (also used by {@link NationalMemberHistoryGenerator}). */
+    String name(boolean male) {
         StringBuilder s = new StringBuilder(32).append(family.pick(random)).append(' ')
                 .append((male ? maleMiddle : femaleMiddle).pick(random)).append(' ');
         if (random.nextDouble() < SECOND_MIDDLE) {
@@ -305,7 +306,7 @@ public final class NationalMemberGenerator {
         return Math.min(i < 0 ? -i - 1 : i, cumulative.length - 1);
     }
 
-    private static String[] codes(Connection connection, String list) throws SQLException {
+    static String[] codes(Connection connection, String list) throws SQLException {
         List<String> out = new ArrayList<>();
         try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(
                 "select code from members.code_item where list = '" + list + "' order by sort")) {
