@@ -213,10 +213,13 @@ public final class NationalDataset {
      * context on the new dataset.
      */
     static void rebuildDerivedFigures(ApplicationContext context) {
-        // TODO(reports): call vn.tcxd.reports.Statistics#rebuild here once the reports module exists, e.g.
-        //  context.getBean(vn.tcxd.reports.Statistics.class).rebuild();
-        log.info("National dataset: no derived figures to rebuild yet (vn.tcxd.reports.Statistics#rebuild does not exist"
-                + " in this build; context {})", context.getId());
+        vn.tcxd.reports.Statistics statistics = context.getBean(vn.tcxd.reports.Statistics.class);
+        long start = System.nanoTime();
+        int units = statistics.rebuildLive();
+        long live = System.nanoTime();
+        int periods = statistics.freezePeriodEnds(LocalDate.parse(System.getProperty("national.snapshotsFrom", "2016-01-01")));
+        log.info("National dataset: live statistics for {} upper units in {} s; {} period ends frozen in {} s", units,
+                String.format("%.1f", (live - start) / 1e9), periods, String.format("%.1f", (System.nanoTime() - live) / 1e9));
     }
 
     /**

@@ -58,6 +58,9 @@ class NationalDatasetTests {
     @Autowired
     DeadlineRules deadlines;
 
+    @Autowired
+    vn.tcxd.members.AdmissionRules admissions;
+
     @Test
     void shouldGenerateAConsistentReproducibleHistoryWhenSmall() throws Exception {
         DataSource small = database("national_small");
@@ -227,7 +230,7 @@ class NationalDatasetTests {
             }
             HistoryReplay replay;
             try {
-                replay = HistoryReplay.play(new MemberHistory(member.record(), steps), TODAY, calendar, deadlines, lookups);
+                replay = HistoryReplay.play(new MemberHistory(member.record(), steps), TODAY, calendar, deadlines, admissions, lookups);
             } catch (HistoryReplay.StepFailed e) {
                 fail("member %d: the registry refuses step %d %s: %s %s", id, e.step, steps.get(e.step), e.violation.messageKey(),
                         java.util.Arrays.toString(e.violation.args()));
