@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import vn.tcxd.orgstructure.OrgScope;
 import vn.tcxd.orgstructure.OrgStructure;
 import vn.tcxd.orgstructure.UnitDetails;
+import vn.tcxd.reports.forms.Narrative;
 import vn.tcxd.reports.forms.ReportForm;
 import vn.tcxd.reports.forms.ReportForms;
 import vn.tcxd.reports.forms.ReportPeriod;
@@ -29,6 +30,8 @@ import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /**
  * The report forms of a unit on screen (/units/{id}/reports?form=3&asOf=2021-12-31; the same URL
@@ -86,8 +89,22 @@ class ReportPageController {
         model.addAttribute("clamped", request.clamped());
         model.addAttribute("today", scoped.today());
         model.addAttribute("quick", quickChoices(period.to(), scoped.today()));
+        // the narrative scans other figures than the form: prepare both side by side
+        CompletableFuture<Narrative> narrative = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                narrative.complete(reports.narrative(id, period, locale));
+            } catch (Throwable e) {
+                narrative.completeExceptionally(e);
+            }
+        });
         model.addAttribute("table", reports.fill(chosen, id, period, locale));
-        model.addAttribute("narrative", reports.narrative(id, period, locale));
+        try {
+            model.addAttribute("narrative", narrative.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            throw e;
+        }
         return htmx != null ? "reports/forms :: report" : "reports/forms";
     }
 

@@ -22,6 +22,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.function.Supplier;
 import java.util.function.ToLongFunction;
 
 /**
@@ -132,9 +135,11 @@ final class FormFiller {
     // ---- biểu 2-TCTW --------------------------------------------------------------------------
 
     private FormTable admitted(long unitId, String unitName, ReportPeriod period) {
-        MemberTally all = statistics.admitted(unitId, period.from(), period.to());
-        MemberTally women = statistics.admitted(unitId, period.from(), period.to(), Dimension.GENDER, "FEMALE");
-        Tallies x = new Tallies(List.of(all, women), false);
+        var both = inParallel(() -> statistics.admitted(unitId, period.from(), period.to()),
+                () -> statistics.admitted(unitId, period.from(), period.to(), Dimension.GENDER, "FEMALE"));
+        MemberTally all = both.first();
+        MemberTally women = both.second();
+        Tallies x = new Tallies(List.of(all, women));
         Rows rows = new Rows();
         rows.group(t.text("forms.admitted.total"), x.cells(MemberTally::total));
         rows.group(t.text("forms.group.gender"), x.heading());
@@ -197,10 +202,33 @@ final class FormFiller {
     // ---- shared groups ------------------------------------------------------------------------
 
     private Tallies onDate(long unitId, LocalDate asOf) {
-        MemberTally all = statistics.of(unitId, asOf).members();
-        MemberTally women = statistics.of(unitId, asOf, Dimension.GENDER, "FEMALE");
+        // three scans of the roll for past dates: run them side by side
+        var both = inParallel(() -> statistics.of(unitId, asOf).members(),
+                () -> statistics.of(unitId, asOf, Dimension.GENDER, "FEMALE"));
         MemberTally probationary = statistics.of(unitId, asOf, Dimension.STATUS, "PROBATIONARY");
-        return new Tallies(List.of(all, women, probationary), false);
+        return new Tallies(List.of(both.first(), both.second(), probationary));
+    }
+
+    record Pair<A, B>(A first, B second) {
+    }
+
+    /** Runs {@code second} on a virtual thread while {@code first} runs here; each in its own transaction. */
+    static <A, B> Pair<A, B> inParallel(Supplier<A> first, Supplier<B> second) {
+        CompletableFuture<B> other = new CompletableFuture<>();
+        Thread.ofVirtual().start(() -> {
+            try {
+                other.complete(second.get());
+            } catch (Throwable e) {
+                other.completeExceptionally(e);
+            }
+        });
+        A a = first.get();
+        try {
+            return new Pair<>(a, other.join());
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException runtime) throw runtime;
+            throw e;
+        }
     }
 
     private List<Column> memberColumns(Tallies x) {
@@ -216,7 +244,7 @@ final class FormFiller {
         List<Integer> upper = bands.upperBounds();
         for (int i = 0; i <= upper.size(); i++) {
             int band = i;
-            String label = i == 0 ? t.text("forms.age.upTo", upper.getFirst())
+            String label = i == 0 ? t.text("forms.age.upTo", String.valueOf(upper.getFirst()))
                     : i == upper.size() ? t.text("forms.age.over", String.valueOf(upper.getLast()))
                     : t.text("forms.age.band", String.valueOf(upper.get(i - 1) + 1), String.valueOf(upper.get(i)));
             rows.part(label, x.cells(tally -> inBand(tally, bands, band, asOf)));
@@ -287,7 +315,7 @@ final class FormFiller {
     }
 
     /** The tallies behind the columns: the first is all members (the share's base), then the subsets. */
-    private record Tallies(List<MemberTally> tallies, boolean unused) {
+    private record Tallies(List<MemberTally> tallies) {
 
         long base() {
             return tallies.getFirst().total();
