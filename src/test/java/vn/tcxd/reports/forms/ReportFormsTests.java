@@ -11,12 +11,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import vn.tcxd.Http;
 import vn.tcxd.IntegrationTest;
-import vn.tcxd.members.Gender;
-import vn.tcxd.members.MemberAct;
-import vn.tcxd.members.MemberMother;
-import vn.tcxd.members.Members;
 import vn.tcxd.orgstructure.OrgStructure;
-import vn.tcxd.orgstructure.TreeFixture;
 import vn.tcxd.reports.Dimension;
 import vn.tcxd.reports.MemberTally;
 import vn.tcxd.reports.MovementKind;
@@ -69,8 +64,6 @@ class ReportFormsTests {
     @Autowired
     OrgStructure org;
     @Autowired
-    Members members;
-    @Autowired
     Accounts accounts;
 
     long lamSon;
@@ -101,22 +94,6 @@ class ReportFormsTests {
         Narrative english = reports.narrative(lamSon, ReportPeriod.asOf(SEED_DAY), Locale.ENGLISH);
         assertThat(english.structure()).startsWith("The provincial party organisation has 15 directly subordinate")
                 .contains("45.239 members");
-    }
-
-    @Test
-    void shouldLeaveOutZeroPartsWhenTheUnitIsACommuneCommittee() {
-        TreeFixture tree = TreeFixture.standard(org);
-        LocalDate day = LocalDate.of(2023, 3, 1);
-        members.apply(new MemberAct.Admit(MemberMother.record("Lê Văn Bình", Gender.MALE, LocalDate.of(1990, 1, 2)),
-                tree.id("X1C1"), LocalDate.of(2023, 1, 10), MemberMother.decision("5-QĐ/HU", LocalDate.of(2023, 1, 10))));
-        Narrative commune = reports.narrative(tree.id("X1"), ReportPeriod.asOf(day), Locale.forLanguageTag("vi"));
-        assertThat(commune.structure()).isEqualTo("Đảng bộ xã có 1 đảng bộ bộ phận và 3 chi bộ trực thuộc với 1 đảng viên.");
-        Narrative cell = reports.narrative(tree.id("X2C1"), ReportPeriod.asOf(day), Locale.forLanguageTag("vi"));
-        assertThat(cell.structure()).endsWith("chưa có tổ chức đảng trực thuộc và đảng viên.");
-        assertThat(cell.movements()).contains("không có biến động đảng viên");
-        Narrative district = reports.narrative(tree.id("D1"), ReportPeriod.asOf(day), Locale.forLanguageTag("vi"));
-        assertThat(district.structure()).doesNotContain("(trong đó")
-                .contains("2 tổ chức cơ sở đảng (1 đảng bộ cơ sở, 1 chi bộ cơ sở)");
     }
 
     @Test
