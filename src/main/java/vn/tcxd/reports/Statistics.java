@@ -18,6 +18,16 @@ public interface Statistics {
     /** Members admitted into the unit's subtree over [{@code from}, {@code to}], by every dimension (biểu 2-TCTW). */
     MemberTally admitted(long unitId, LocalDate from, LocalDate to);
 
+    /**
+     * Members of the unit's subtree as at the end of {@code asOf} whose {@code dimension} is {@code key}
+     * (e.g. GENDER = FEMALE, STATUS = PROBATIONARY), by every dimension: the cross-tabulations of the
+     * report forms. Always from history; {@link Dimension#FLAG} is not supported.
+     */
+    MemberTally of(long unitId, LocalDate asOf, Dimension dimension, String key);
+
+    /** Members admitted over [{@code from}, {@code to}] whose {@code dimension} was {@code key} at admission. */
+    MemberTally admitted(long unitId, LocalDate from, LocalDate to, Dimension dimension, String key);
+
     /** Recomputes the live counters from the roll (after bulk loads); returns how many units they cover. */
     int rebuildLive();
 

@@ -186,7 +186,12 @@ class RollQueries {
 
     /** Members on the roll of the subtree of {@code rootPath} at the end of {@code date}. */
     MemberTally tallyOn(String rootPath, LocalDate date) {
-        Condition where = stateOn(S, date).and(S.STATUS.in(ON_ROLL));
+        return tallyOn(rootPath, date, DSL.noCondition());
+    }
+
+    /** The same, only members matching {@code subset} (see {@link #where}). */
+    MemberTally tallyOn(String rootPath, LocalDate date, Condition subset) {
+        Condition where = stateOn(S, date).and(S.STATUS.in(ON_ROLL)).and(subset);
         return tallies(facts(DSL.inline(0L), 1, treeOn(T, date).and(inSubtree(T, rootPath)), where).asTable("src"))
                 .getOrDefault(0L, MemberTally.EMPTY);
     }
@@ -237,9 +242,20 @@ class RollQueries {
         return tallies(began.unionAll(ended).asTable("src"));
     }
 
+    /** Members whose {@code dimension} has {@code key} (a blank field for {@link MemberTally#NONE}). */
+    Condition where(Dimension dimension, String key) {
+        Field<String> field = dimensionFields(S).get(dimension);
+        if (field == null) throw new IllegalArgumentException("no subset by " + dimension);
+        return field.eq(key);
+    }
+
     /** Members admitted into the subtree of {@code rootPath} over [from, to], counted as at their admission. */
     MemberTally admittedIn(String rootPathAtTo, LocalDate from, LocalDate to) {
-        Condition where = S.EVENT_KIND.eq("ADMITTED").and(S.VALID_FROM.between(from, to));
+        return admittedIn(rootPathAtTo, from, to, DSL.noCondition());
+    }
+
+    MemberTally admittedIn(String rootPathAtTo, LocalDate from, LocalDate to, Condition subset) {
+        Condition where = S.EVENT_KIND.eq("ADMITTED").and(S.VALID_FROM.between(from, to)).and(subset);
         return tallies(facts(DSL.inline(0L), 1, treeOn(T, S.VALID_FROM).and(inSubtree(T, rootPathAtTo)), where)
                 .asTable("src")).getOrDefault(0L, MemberTally.EMPTY);
     }

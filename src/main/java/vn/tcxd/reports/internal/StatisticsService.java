@@ -13,6 +13,7 @@ import vn.tcxd.members.MemberImportCompleted;
 import vn.tcxd.orgstructure.OrgStructure;
 import vn.tcxd.orgstructure.StructureCounts;
 import vn.tcxd.orgstructure.UnitsReorganised;
+import vn.tcxd.reports.Dimension;
 import vn.tcxd.reports.FigureSource;
 import vn.tcxd.reports.MemberTally;
 import vn.tcxd.reports.MovementKind;
@@ -210,6 +211,21 @@ class StatisticsService implements Statistics {
     @Transactional(readOnly = true)
     public MemberTally admitted(long unitId, LocalDate from, LocalDate to) {
         return roll.admittedIn(position(unitId, to).path(), from, to);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public MemberTally of(long unitId, LocalDate asOf, Dimension dimension, String key) {
+        if (asOf.isAfter(today())) {
+            throw RuleViolation.onField("asOf", "error.statistics.futureDate", VietnameseFormat.date(asOf));
+        }
+        return roll.tallyOn(position(unitId, asOf).path(), asOf, roll.where(dimension, key));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public MemberTally admitted(long unitId, LocalDate from, LocalDate to, Dimension dimension, String key) {
+        return roll.admittedIn(position(unitId, to).path(), from, to, roll.where(dimension, key));
     }
 
     // ---- live counters ------------------------------------------------------------------------
