@@ -671,9 +671,11 @@ public final class NationalMemberHistoryGenerator {
         return ended;
     }
 
-    /** Off the roll: re-admission once, 3–7 years later, for some of the removed and departed. */
+    /** Off the roll: re-admission once, 3–7 years later, for some of the removed (QĐ 45 item 3.4). */
     private int afterExit(int t) {
-        if (stateStatus == DIED || stateStatus == EXPELLED || readmitted || r.nextDouble() >= READMISSION) {
+        // QĐ 45 item 3.4: never those who asked to leave the Party
+        if (stateStatus == DIED || stateStatus == EXPELLED || stateStatus == LEFT || readmitted
+                || r.nextDouble() >= READMISSION) {
             return -1;
         }
         int on = t + 1096 + r.nextInt(1461);

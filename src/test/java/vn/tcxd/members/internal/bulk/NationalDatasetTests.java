@@ -200,6 +200,22 @@ class NationalDatasetTests {
                 return false;
             }
         };
+        // an opening balance replays an admission of decades ago on the tree's origin: its age was judged
+        // then, under the rules of then, so the replay does not judge it again at the origin
+        vn.tcxd.members.AdmissionRules admittedLongAgo = new vn.tcxd.members.AdmissionRules() {
+            @Override
+            public vn.tcxd.members.AdmissionRuleSet ruleSetOn(LocalDate date) {
+                vn.tcxd.members.AdmissionRuleSet rules = admissions.ruleSetOn(date);
+                return new vn.tcxd.members.AdmissionRuleSet(rules.ruleSet(), 0, null, rules.ageReference(),
+                        rules.readmissionMinMonthsOut(), rules.readmissionMaxTimes(), rules.readmissionReference(),
+                        rules.readmissionExclusions());
+            }
+
+            @Override
+            public List<vn.tcxd.members.AdmissionRuleSet> ruleSets() {
+                return admissions.ruleSets();
+            }
+        };
         int opening = 0;
         for (Map.Entry<Long, StoredMember> entry : members.entrySet()) {
             long id = entry.getKey();
@@ -230,7 +246,8 @@ class NationalDatasetTests {
             }
             HistoryReplay replay;
             try {
-                replay = HistoryReplay.play(new MemberHistory(member.record(), steps), TODAY, calendar, deadlines, admissions, lookups);
+                replay = HistoryReplay.play(new MemberHistory(member.record(), steps), TODAY, calendar, deadlines,
+                        openingBalance ? admittedLongAgo : admissions, lookups);
             } catch (HistoryReplay.StepFailed e) {
                 fail("member %d: the registry refuses step %d %s: %s %s", id, e.step, steps.get(e.step), e.violation.messageKey(),
                         java.util.Arrays.toString(e.violation.args()));
