@@ -28,7 +28,11 @@ public interface Statistics {
     /** Members admitted over [{@code from}, {@code to}] whose {@code dimension} was {@code key} at admission. */
     MemberTally admitted(long unitId, LocalDate from, LocalDate to, Dimension dimension, String key);
 
-    /** Recomputes the live counters from the roll (after bulk loads); returns how many units they cover. */
+    /**
+     * After a bulk load that bypassed the acts (generators, restores): recomputes the live counters from
+     * the roll and forgets every frozen period end (freeze them again with {@link #freezePeriodEnds});
+     * returns how many units the counters cover.
+     */
     int rebuildLive();
 
     /** Freezes every period end (month ends, incl. 30/6 and 31/12) from {@code from} to the last before today that is not frozen yet. */

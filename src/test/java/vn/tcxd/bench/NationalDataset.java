@@ -106,6 +106,8 @@ public final class NationalDataset {
         properties.put("tcxd.db.ephemeral", "false");
         properties.put("tcxd.db.data-dir", directory().toString());
         properties.put("tcxd.demo.enabled", "false");
+        // derived figures are rebuilt once the data is written (rebuildDerivedFigures), never half-way
+        properties.put("tcxd.reports.freeze-on-start", "false");
         properties.put("tcxd.today", figures.getProperty("today"));
         properties.put("tcxd.admin-password", figures.getProperty("admin.password"));
         return properties;
@@ -119,6 +121,7 @@ public final class NationalDataset {
         properties.put("tcxd.db.ephemeral", "false");
         properties.put("tcxd.db.data-dir", dir.toString());
         properties.put("tcxd.demo.enabled", "false");
+        properties.put("tcxd.reports.freeze-on-start", "false");
         properties.put("tcxd.today", today().toString());
         properties.put("tcxd.admin-password", password);
         properties.put("server.port", "0");

@@ -233,6 +233,7 @@ class StatisticsService implements Statistics {
     @Override
     public int rebuildLive() {
         long started = System.nanoTime();
+        snapshots.dropFrom(LocalDate.of(1900, 1, 1));
         int units = counters.rebuild(today(), counterDepth);
         log.info("Live statistics rebuilt for {} upper units in {} ms", units, (System.nanoTime() - started) / 1_000_000);
         return units;
