@@ -77,11 +77,13 @@ class StatisticsBenchmark {
                 today, BenchSupport.loadAverage());
 
         long started = System.nanoTime();
-        int units = statistics.rebuildLive();
-        line("live counters rebuilt for %,d upper units in %.1f s", units, (System.nanoTime() - started) / 1e9);
-        started = System.nanoTime();
+        if (Boolean.getBoolean("bench.rebuild")) { // the dataset's generator has done it already
+            int units = statistics.rebuildLive();
+            line("live counters rebuilt for %,d upper units in %.1f s", units, (System.nanoTime() - started) / 1e9);
+            started = System.nanoTime();
+        }
         int frozen = statistics.freezePeriodEnds(LocalDate.of(2016, 1, 1));
-        line("froze %d period ends (2016-01 … last month) in %.1f s", frozen, (System.nanoTime() - started) / 1e9);
+        line("froze %d period ends missing since 2016-01 in %.1f s", frozen, (System.nanoTime() - started) / 1e9);
 
         long centre = BenchSupport.queryLong(dataSource, "select unit_id from orgstructure.unit_tree"
                 + " where type = 'CENTRAL' and valid_to is null limit 1");
