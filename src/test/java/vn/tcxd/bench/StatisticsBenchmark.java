@@ -143,7 +143,7 @@ class StatisticsBenchmark {
         for (String format : List.of("xlsx", "pdf")) {
             String path = "/api/v1/units/" + centre + "/reports/all." + format + "?from=" + yearEnd.withDayOfYear(1)
                     + "&to=" + yearEnd + "&asOf=" + yearEnd;
-            long[] nanos = new long[3];
+            long[] nanos = new long[Integer.getInteger("bench.exportRuns", 1)];
             long bytes = 0;
             for (int i = 0; i < nanos.length; i++) {
                 long t = System.nanoTime();
@@ -156,8 +156,8 @@ class StatisticsBenchmark {
                 bytes = r.body().length();
             }
             Arrays.sort(nanos);
-            line("national annual report .%s (all forms, %s): first %.0f ms, median of 3 %.0f ms (%,d chars)", format,
-                    yearEnd.getYear(), nanos[2] / 1e6, nanos[1] / 1e6, bytes);
+            line("national annual report .%s (all forms, %s): slowest %.0f ms, median of %d %.0f ms (%,d chars)", format,
+                    yearEnd.getYear(), nanos[nanos.length - 1] / 1e6, nanos.length, nanos[nanos.length / 2] / 1e6, bytes);
         }
     }
 

@@ -211,17 +211,22 @@ class RollQueries {
     }
 
     /**
-     * Whether any unit of the subtree (by its path on either date) moved, changed or ended in (after, upTo]:
-     * a version ended, or a version began that is not the unit's first. Units established in the window
-     * do not matter: their members arrive by states of their own.
+     * Whether the subtree (by its path on either date) gained or lost units in (after, upTo]: a version in
+     * it ended without a successor in it (a move out, a merge, a dissolution), or a version began in it
+     * whose predecessor was outside (a move in). Renames, type changes, moves inside and new units do
+     * not change its roll: their members arrive and leave by states of their own.
      */
     boolean subtreeChangedBetween(String pathBefore, String pathAfter, LocalDate after, LocalDate upTo) {
-        UnitTree older = UnitTree.UNIT_TREE.as("older");
-        Condition inside = inSubtree(T, pathBefore).or(inSubtree(T, pathAfter));
-        Condition ended = T.VALID_TO.gt(after).and(T.VALID_TO.le(upTo));
-        Condition changed = T.VALID_FROM.gt(after).and(T.VALID_FROM.le(upTo))
-                .andExists(db.selectOne().from(older).where(older.UNIT_ID.eq(T.UNIT_ID).and(older.VALID_FROM.lt(T.VALID_FROM))));
-        return db.fetchExists(db.selectOne().from(T).where(inside.and(ended.or(changed))));
+        UnitTree other = UnitTree.UNIT_TREE.as("other");
+        Condition inBefore = inSubtree(T, pathBefore).or(inSubtree(T, pathAfter));
+        Condition otherInside = inSubtree(other, pathBefore).or(inSubtree(other, pathAfter));
+        Condition leftIt = T.VALID_TO.gt(after).and(T.VALID_TO.le(upTo)).and(inBefore)
+                .andNotExists(db.selectOne().from(other).where(other.UNIT_ID.eq(T.UNIT_ID)
+                        .and(other.VALID_FROM.eq(T.VALID_TO)).and(otherInside)));
+        Condition enteredIt = T.VALID_FROM.gt(after).and(T.VALID_FROM.le(upTo)).and(inBefore)
+                .andExists(db.selectOne().from(other).where(other.UNIT_ID.eq(T.UNIT_ID)
+                        .and(other.VALID_TO.eq(T.VALID_FROM)).and(otherInside.not())));
+        return db.fetchExists(db.selectOne().from(T).where(leftIt.or(enteredIt)));
     }
 
     /** Whether any unit's version ended in (after, upTo]: a move, merge, split, dissolution, rename … anywhere. */

@@ -115,7 +115,7 @@ class StatisticsService implements Statistics {
             LocalDate periodEnd = YearMonth.from(asOf).minusMonths(1).atEndOfMonth();
             var frozen = snapshots.read(p.unitId(), periodEnd);
             var then = roll.position(p.unitId(), periodEnd);
-            if (frozen.isPresent() && then.isPresent()
+            if (frozen.isPresent() && then.isPresent() && then.get().path().equals(p.path())
                     && !roll.subtreeChangedBetween(then.get().path(), p.path(), periodEnd, asOf)) {
                 return frozen.get().members().plus(roll.changeBetween(p.path(), periodEnd, asOf));
             }
