@@ -4,8 +4,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * Published after every reorganisation, in its transaction, so that modules holding per-unit
- * figures can react (members moving with their cells need nothing: they reference units by id).
+ * Published after every reorganisation, in its transaction, so that other modules can react in it:
+ * members follow a merged, consolidated or split cell to its successor; the statistics move the
+ * counts of every unit whose chain of upper units changed.
  */
 public record UnitsReorganised(long operationId, String operation, LocalDate effectiveOn, List<Long> unitIds) {
 }
