@@ -61,7 +61,7 @@ class DashboardService implements Dashboards {
         LocalDate yearEarlier = asOf.minusYears(1);
         KeyFigures before = existsOn(unitId, yearEarlier) ? KeyFigures.of(statistics.of(unitId, yearEarlier)) : null;
         return new UnitDashboard(unitId, asOf, now.source(), KeyFigures.of(now), yearEarlier, before,
-                ageGender(unitId, asOf), admissions(unitId, asOf));
+                ageGender(now.members(), asOf), admissions(unitId, asOf));
     }
 
     @Override
@@ -73,12 +73,11 @@ class DashboardService implements Dashboards {
         return org.unit(unitId, date).isPresent();
     }
 
-    private List<AgeGenderBand> ageGender(long unitId, LocalDate asOf) {
+    private List<AgeGenderBand> ageGender(MemberTally members, LocalDate asOf) {
         AgeBands bands = AgeBands.FORM_3_TCTW;
         List<String> labels = bands.labels();
         long[] male = new long[labels.size()];
         long[] female = new long[labels.size()];
-        MemberTally members = statistics.of(unitId, asOf).members();
         members.by(Dimension.BIRTH_YEAR).forEach((year, n) -> {
             long women = members.count(Dimension.FEMALE_BIRTH_YEAR, year);
             int band = bands.bandOf(AgeBands.age(Integer.parseInt(year), asOf));

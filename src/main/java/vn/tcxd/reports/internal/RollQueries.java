@@ -79,17 +79,6 @@ class RollQueries {
             for (int i = 1; i < parts.length && i - 1 <= maxDepth; i++) ids.add(Long.parseLong(parts[i]));
             return ids;
         }
-
-        /** The ancestors (depth ≤ maxDepth), without the unit itself, root first. */
-        List<Long> ancestorsAbove(int maxDepth) {
-            List<Long> ids = ancestorsUpTo(maxDepth);
-            return !ids.isEmpty() && ids.getLast() == unitId ? ids.subList(0, ids.size() - 1) : ids;
-        }
-
-        Long province() {
-            String[] parts = path.split("/");
-            return parts.length > 2 ? Long.parseLong(parts[2]) : null;
-        }
     }
 
     Optional<Position> position(long unitId, LocalDate date) {
@@ -101,24 +90,6 @@ class RollQueries {
     List<Position> upperUnits(LocalDate date, int maxDepth) {
         return db.select(T.UNIT_ID, T.PATH, T.DEPTH).from(T).where(treeOn(T, date).and(T.DEPTH.le(maxDepth)))
                 .fetch(r -> new Position(r.value1(), r.value2(), r.value3()));
-    }
-
-    Map<Long, Position> positions(Collection<Long> unitIds, LocalDate date) {
-        Map<Long, Position> result = new HashMap<>();
-        if (unitIds.isEmpty()) return result;
-        db.select(T.UNIT_ID, T.PATH, T.DEPTH).from(T).where(T.UNIT_ID.in(unitIds).and(treeOn(T, date)))
-                .forEach(r -> result.put(r.value1(), new Position(r.value1(), r.value2(), r.value3())));
-        return result;
-    }
-
-    /** The last position of each unit that exists no more (or its current one). */
-    Map<Long, Position> lastPositions(Collection<Long> unitIds) {
-        Map<Long, Position> result = new HashMap<>();
-        if (unitIds.isEmpty()) return result;
-        db.select(T.UNIT_ID, T.PATH, T.DEPTH).distinctOn(T.UNIT_ID).from(T).where(T.UNIT_ID.in(unitIds))
-                .orderBy(T.UNIT_ID, T.VALID_FROM.desc())
-                .forEach(r -> result.put(r.value1(), new Position(r.value1(), r.value2(), r.value3())));
-        return result;
     }
 
     List<Long> children(long unitId, LocalDate date) {
@@ -468,10 +439,6 @@ class RollQueries {
 
         MemberTally build() {
             return new MemberTally(total, counts);
-        }
-
-        boolean isEmpty() {
-            return total == 0 && counts.values().stream().allMatch(m -> m.values().stream().allMatch(v -> v == 0));
         }
     }
 }

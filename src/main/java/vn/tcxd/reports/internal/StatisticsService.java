@@ -123,14 +123,6 @@ class StatisticsService implements Statistics {
         return roll.tallyOn(p.path(), asOf);
     }
 
-    /** The same figures, always recomputed from the roll's history (for checks and for freezing). */
-    @Transactional(readOnly = true)
-    public UnitStatistics fromHistory(long unitId, LocalDate asOf) {
-        Position p = position(unitId, asOf);
-        return new UnitStatistics(unitId, asOf, org.counts(unitId, asOf), roll.tallyOn(p.path(), asOf),
-                FigureSource.HISTORY);
-    }
-
     private Position position(long unitId, LocalDate asOf) {
         return roll.position(unitId, asOf).orElseThrow(() ->
                 RuleViolation.onField("asOf", "error.statistics.unitNotOnDate", VietnameseFormat.date(asOf)));
@@ -328,7 +320,8 @@ class StatisticsService implements Statistics {
         for (YearMonth m = YearMonth.from(from); m.atEndOfMonth().isBefore(today); m = m.plusMonths(1)) {
             LocalDate end = m.atEndOfMonth();
             if (frozen.contains(end)) continue;
-            freeze(end);
+            freeze(end, frozen.contains(YearMonth.from(end).minusMonths(1).atEndOfMonth()));
+            frozen.add(end);
             count++;
         }
         return count;
@@ -338,7 +331,7 @@ class StatisticsService implements Statistics {
      * Freezes one period end for the upper units of that day: the previous month end plus the month's
      * changes when that one is frozen and no unit moved or ended in between, otherwise a full count.
      */
-    void freeze(LocalDate periodEnd) {
+    void freeze(LocalDate periodEnd, boolean previousFrozen) {
         List<Position> upper = roll.upperUnits(periodEnd, snapshotDepth);
         Map<Long, Position> positions = new HashMap<>();
         Map<Long, Builder> perUnit = new HashMap<>();
@@ -349,7 +342,7 @@ class StatisticsService implements Statistics {
         LocalDate previous = YearMonth.from(periodEnd).minusMonths(1).atEndOfMonth();
         Map<Long, MemberTally> byHolder;
         Map<Long, MemberTally> base = new HashMap<>();
-        boolean incremental = snapshots.frozenPeriods().contains(previous) && !roll.anyVersionEndedBetween(previous, periodEnd);
+        boolean incremental = previousFrozen && !roll.anyVersionEndedBetween(previous, periodEnd);
         if (incremental) {
             for (Position p : upper) {
                 var before = snapshots.read(p.unitId(), previous);
