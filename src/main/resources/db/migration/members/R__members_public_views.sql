@@ -11,3 +11,16 @@ select s.member_id, s.valid_from, s.valid_to, s.unit_id, s.status, s.exempt, s.i
 from members.member_state s
 left join members.member m on m.id = s.member_id
 left join members.member_event e on e.id = s.event_id;
+
+-- Public, read-only: each member's name (for other modules' lists, e.g. the rating sheet).
+create or replace view members.member_name as
+select m.id as member_id, m.full_name, m.gender, m.birth_date, m.admission_decision_date
+from members.member m;
+
+-- Public, read-only: disciplines (kỷ luật) with their form and decision, for the annual rating
+-- (HD 16/21: a member disciplined during the year is rated KHTNV).
+create or replace view members.discipline_record as
+select e.member_id, e.effective_on, e.details ->> 'form' as form, e.decision_number, e.decision_date,
+       e.decision_body
+from members.member_event e
+where e.kind = 'DISCIPLINED';
