@@ -50,7 +50,7 @@ class ArchitectureTests {
             noClasses().that().resideOutsideOfPackages("vn.tcxd." + module + ".internal..", "vn.tcxd.jooq..")
                     .should().dependOnClassesThat(resideInAnyPackage("vn.tcxd.jooq." + module + "..")
                             .and(not(PUBLIC_VIEWS.stream().map(v -> simpleNameStartingWith(v))
-                                    .reduce(DescribedPredicate::or).orElseThrow())))
+                                    .reduce((a, b) -> a.or(b)).orElseThrow())))
                     .because("a module's tables are its own; others use its facade or its public views")
                     .check(CLASSES);
         }
