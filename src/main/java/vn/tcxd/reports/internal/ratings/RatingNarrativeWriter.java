@@ -23,11 +23,11 @@ import java.util.List;
  * every percentage names its base; the clause's wording follows the scheme's rank-2 level
  * ({@code ratings.p.class.<LEVEL>}), so the old schemes read "đạt trong sạch vững mạnh".
  */
-final class RatingNarrativeWriter {
+public final class RatingNarrativeWriter {
 
     private final Texts t;
 
-    RatingNarrativeWriter(Texts texts) {
+    public RatingNarrativeWriter(Texts texts) {
         this.t = texts;
     }
 
@@ -37,7 +37,7 @@ final class RatingNarrativeWriter {
         return level == null ? unitName : t.text("ratings.whole." + level);
     }
 
-    String paragraph(String unitName, RatingDistribution d, RatingScheme scheme) {
+    public String paragraph(String unitName, RatingDistribution d, RatingScheme scheme) {
         List<String> clauses = new ArrayList<>();
         for (RatingFigures f : d.classes()) {
             if (f.rated() > 0) clauses.add(clause(f, scheme));
@@ -99,7 +99,7 @@ final class RatingNarrativeWriter {
      * điểm phần trăm (từ 76,06% lên 77,31%), tỷ lệ … hoàn thành xuất sắc nhiệm vụ giảm …". Empty when
      * there is nothing to compare.
      */
-    String comparison(RatingDistribution now, RatingScheme scheme, RatingDistribution before, RatingScheme schemeBefore) {
+    public String comparison(RatingDistribution now, RatingScheme scheme, RatingDistribution before, RatingScheme schemeBefore) {
         if (before == null) return "";
         List<String> parts = new ArrayList<>();
         boolean differentLevels = false;
