@@ -60,21 +60,17 @@ class BulkRatingWriter implements RatingHistoryWriter {
     @Transactional(readOnly = true)
     public List<Subject> subjects(long campaignId) {
         campaign(campaignId);
+        // depth: '/1/23/456/' has depth 2 (the number of slashes less two)
         return db.fetch("""
-                        select r.id, r.subject_kind, r.member_id, r.unit_id, r.unit_type, t.parent_id, t.depth,
-                               r.grassroots_id, r.decider_id, d.name, r.quota_group, r.status, r.disciplined is not null
+                        select r.id, r.subject_kind, r.member_id, r.unit_id, r.unit_type, r.parent_unit_id,
+                               length(r.unit_path) - length(replace(r.unit_path, '/', '')) - 2,
+                               r.grassroots_id, r.decider_id, r.decider_name, r.quota_group, r.status, r.disciplined is not null
                         from evaluations.rating r
-                        join evaluations.campaign c on c.id = r.campaign_id
-                        left join orgstructure.unit_tree t on t.unit_id = r.unit_id and t.valid_from <= c.roll_date
-                             and (t.valid_to is null or t.valid_to > c.roll_date)
-                        left join orgstructure.unit_tree d on d.unit_id = r.decider_id and d.valid_from <= c.roll_date
-                             and (d.valid_to is null or d.valid_to > c.roll_date)
                         where r.campaign_id = ?
                         order by r.id""", campaignId)
                 .map(r -> new Subject(r.get(0, Long.class), SubjectKind.valueOf(r.get(1, String.class)), r.get(2, Long.class),
-                        r.get(3, Long.class), r.get(4, String.class), r.get(5, Long.class),
-                        r.get(6, Integer.class) == null ? -1 : r.get(6, Integer.class), r.get(7, Long.class),
-                        r.get(8, Long.class), r.get(9, String.class), r.get(10, String.class),
+                        r.get(3, Long.class), r.get(4, String.class), r.get(5, Long.class), r.get(6, Integer.class),
+                        r.get(7, Long.class), r.get(8, Long.class), r.get(9, String.class), r.get(10, String.class),
                         RatingStatus.valueOf(r.get(11, String.class)), Boolean.TRUE.equals(r.get(12, Boolean.class))));
     }
 

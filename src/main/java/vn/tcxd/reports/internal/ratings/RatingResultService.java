@@ -34,6 +34,7 @@ import vn.tcxd.reports.internal.forms.Texts;
 import vn.tcxd.reports.internal.ratings.RatingTallies.Counted;
 import vn.tcxd.shared.NotFound;
 import vn.tcxd.shared.RuleViolation;
+import vn.tcxd.shared.audit.AuditedChange;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -84,12 +85,39 @@ class RatingResultService implements RatingResults {
     /** In the deciding transaction: the decided (or reopened) ratings move between buckets. */
     @EventListener
     void on(RatingsChanged changed) {
-        if (tallies.countedCampaigns(List.of(changed.campaignId())).isEmpty()) {
-            tallies.countCampaign(changed.campaignId(), depth);
+        // a committee's decision is applied as a difference; a bulk load (a past round) recounts its campaign set-based
+        if (changed.ratingIds().size() > RECOUNT_ABOVE || tallies.countedCampaigns(List.of(changed.campaignId())).isEmpty()) {
+            count(changed.campaignId());
         } else {
             tallies.reconcile(changed.ratingIds(), depth);
         }
     }
+
+    /** Above this many ratings in one change, recounting the campaign is cheaper than the difference. */
+    private static final int RECOUNT_ABOVE = 2_000;
+
+    private void count(long campaignId) {
+        long started = System.nanoTime();
+        int counted = tallies.countCampaign(campaignId, depth);
+        if (counted > RECOUNT_ABOVE) {
+            log.info("Rating tallies: campaign {} counted ({} ratings) in {} ms", campaignId, counted,
+                    (System.nanoTime() - started) / 1_000_000);
+        }
+    }
+
+    /**
+     * A campaign opened (or refreshed) has subjects, pending or not rated, before anything is decided:
+     * count them in the transaction that made them (the evaluations module records both acts in the
+     * audit, which is published synchronously; it publishes RatingsChanged only for decisions).
+     */
+    @EventListener
+    void on(AuditedChange change) {
+        if (CAMPAIGN_ACTS.contains(change.action()) && "campaign".equals(change.entityType())) {
+            count(Long.parseLong(change.entityId()));
+        }
+    }
+
+    private static final Set<String> CAMPAIGN_ACTS = Set.of("evaluations.CAMPAIGN_OPENED", "evaluations.SUBJECTS_REFRESHED");
 
     /**
      * A reorganisation dated on or before a campaign's roll date changes the tree its subjects were
@@ -98,7 +126,7 @@ class RatingResultService implements RatingResults {
     @EventListener
     void on(UnitsReorganised reorganised) {
         for (long campaign : tallies.campaignsRolledFrom(reorganised.effectiveOn())) {
-            tallies.countCampaign(campaign, depth);
+            count(campaign);
         }
     }
 
@@ -123,7 +151,7 @@ class RatingResultService implements RatingResults {
         Map<String, Map<String, Long>> counts = new HashMap<>();
         for (Counted c : campaigns(unitId, period, counted)) {
             String path = tallies.pathOn(unitId, c.rollDate());
-            if (path != null) tallies.count(c.campaignId(), c.rollDate(), path, counts);
+            if (path != null) tallies.count(c.campaignId(), path, counts);
         }
         return assemble(unitId, period, scheme, counts, FigureSource.HISTORY);
     }
@@ -209,7 +237,7 @@ class RatingResultService implements RatingResults {
         for (Counted c : campaigns(unitId, period, tallies.counted(period))) {
             String path = tallies.pathOn(unitId, c.rollDate());
             if (path == null) continue;
-            for (var r : tallies.notRated(c.campaignId(), c.rollDate(), path, RatingReport.LISTED - notRated.size())) {
+            for (var r : tallies.notRated(c.campaignId(), path, RatingReport.LISTED - notRated.size())) {
                 notRated.add(new NotRatedSubject(RatingClass.valueOf(r.subjectClass()), r.memberId(), r.name(), r.unitId(),
                         r.unitName(), NotRatedReason.valueOf(r.reason())));
             }
@@ -245,7 +273,7 @@ class RatingResultService implements RatingResults {
         for (Counted c : campaigns(unitId, period, tallies.counted(period))) {
             String path = tallies.pathOn(unitId, c.rollDate());
             if (path == null) continue;
-            for (var r : tallies.candidates(c.campaignId(), c.rollDate(), path, levels, fromYear, year, years)) {
+            for (var r : tallies.candidates(c.campaignId(), path, levels, fromYear, year, years)) {
                 List<RatingCandidate.YearLevel> history = new ArrayList<>();
                 for (String part : r.years().split(",")) {
                     String[] yl = part.split(":");

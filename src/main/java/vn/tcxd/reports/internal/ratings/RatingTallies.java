@@ -46,10 +46,6 @@ class RatingTallies {
             case when r.status = 'DECIDED' then r.decided_level
                  when r.status = 'NOT_RATED' then 'NR_' || r.not_rated_reason else 'OPEN' end""";
 
-    /** The subject's unit in the tree as at the campaign's roll date ({@code t}, possibly absent). */
-    private static final String TREE_AT_ROLL_DATE = """
-            left join orgstructure.unit_tree t on t.unit_id = r.unit_id and t.valid_from <= r.roll_date
-                 and (t.valid_to is null or t.valid_to > r.roll_date)""";
 
     private final DSLContext db;
 
@@ -79,10 +75,9 @@ class RatingTallies {
         int rows = db.execute("""
                 insert into reports.counted_rating (rating_id, campaign_id, period_kind, year, period_no, subject_class, bucket, chain)
                 select r.rating_id, r.campaign_id, r.period_kind, r.year, r.period_no, %s, %s,
-                       coalesce(substring(t.path from ?), '')
+                       coalesce(substring(r.unit_path from ?), '')
                 from evaluations.rating_result r
-                %s
-                where r.campaign_id = ?""".formatted(CLASS_SQL, BUCKET_SQL, TREE_AT_ROLL_DATE),
+                where r.campaign_id = ?""".formatted(CLASS_SQL, BUCKET_SQL),
                 chainPattern(depth), campaignId);
         if (rows == 0) return 0;
         db.execute("""
@@ -105,7 +100,7 @@ class RatingTallies {
     private void addCampaign(long campaignId, int sign) {
         db.execute("""
                 insert into reports.rating_tally as x (unit_id, period_kind, year, period_no, subject_class, bucket, n)
-                select a.id::bigint, c.period_kind, c.year, c.period_no, c.subject_class, c.bucket, ? * count(*)
+                select a.id::bigint, c.period_kind, c.year, c.period_no, c.subject_class, c.bucket, ?::int * count(*)
                 from reports.counted_rating c
                 cross join lateral unnest(string_to_array(trim(both '/' from c.chain), '/')) as a(id)
                 where c.campaign_id = ? and c.chain <> ''
@@ -131,10 +126,9 @@ class RatingTallies {
         Map<Long, Fact> now = new HashMap<>();
         db.fetch("""
                 select r.rating_id, r.campaign_id, r.period_kind, r.year, r.period_no, %s as subject_class, %s as bucket,
-                       coalesce(substring(t.path from ?), '') as chain
+                       coalesce(substring(r.unit_path from ?), '') as chain
                 from evaluations.rating_result r
-                %s
-                where r.rating_id = any(?)""".formatted(CLASS_SQL, BUCKET_SQL, TREE_AT_ROLL_DATE), chainPattern(depth), ids)
+                where r.rating_id = any(?)""".formatted(CLASS_SQL, BUCKET_SQL), chainPattern(depth), ids)
                 .forEach(r -> now.put(r.get(0, Long.class), fact(r)));
         Set<Long> campaigns = new LinkedHashSet<>();
         now.values().forEach(f -> campaigns.add(f.campaignId()));
@@ -272,16 +266,15 @@ class RatingTallies {
         return path.substring(0, path.length() - 1) + "0";
     }
 
-    /** The subtree of {@code path} on the roll date, joined to the campaign's ratings ({@code r}). */
+    /** The campaign's ratings ({@code r}) whose unit was in the subtree of a path on the roll date. */
     private static final String SUBTREE_RATINGS = """
-            from orgstructure.unit_tree t
-            join evaluations.rating_result r on r.campaign_id = ? and r.unit_id = t.unit_id
-            where t.valid_from <= ? and (t.valid_to is null or t.valid_to > ?) and t.path >= ? and t.path < ?""";
+            from evaluations.rating_result r
+            where r.campaign_id = ? and r.unit_path >= ? and r.unit_path < ?""";
 
     /** class → bucket → count, counted from the ratings of one campaign in the subtree. */
-    void count(long campaignId, LocalDate rollDate, String path, Map<String, Map<String, Long>> into) {
+    void count(long campaignId, String path, Map<String, Map<String, Long>> into) {
         db.fetch("select %s, %s, count(*) %s group by 1, 2".formatted(CLASS_SQL, BUCKET_SQL, SUBTREE_RATINGS),
-                        campaignId, rollDate, rollDate, path, upper(path))
+                        campaignId, path, upper(path))
                 .forEach(r -> into.computeIfAbsent(r.get(0, String.class), k -> new HashMap<>())
                         .merge(r.get(1, String.class), r.get(2, Long.class), Long::sum));
     }
@@ -289,15 +282,14 @@ class RatingTallies {
     record NotRatedRow(String subjectClass, Long memberId, String name, long unitId, String unitName, String reason) {
     }
 
-    List<NotRatedRow> notRated(long campaignId, LocalDate rollDate, String path, int limit) {
+    List<NotRatedRow> notRated(long campaignId, String path, int limit) {
         return db.fetch("""
-                        select %s, r.member_id, coalesce(m.full_name, t.name), r.unit_id, t.name, r.not_rated_reason
-                        from orgstructure.unit_tree t
-                        join evaluations.rating_result r on r.campaign_id = ? and r.unit_id = t.unit_id and r.status = 'NOT_RATED'
+                        select %s, r.member_id, coalesce(m.full_name, r.unit_name), r.unit_id, r.unit_name, r.not_rated_reason
+                        from evaluations.rating_result r
                         left join members.member_name m on m.member_id = r.member_id
-                        where t.valid_from <= ? and (t.valid_to is null or t.valid_to > ?) and t.path >= ? and t.path < ?
-                        order by t.path, 3 limit ?""".formatted(CLASS_SQL),
-                        campaignId, rollDate, rollDate, path, upper(path), limit)
+                        where r.campaign_id = ? and r.unit_path >= ? and r.unit_path < ? and r.status = 'NOT_RATED'
+                        order by r.unit_path, 3 limit ?""".formatted(CLASS_SQL),
+                        campaignId, path, upper(path), limit)
                 .map(r -> new NotRatedRow(r.get(0, String.class), r.get(1, Long.class), r.get(2, String.class),
                         r.get(3, Long.class), r.get(4, String.class), r.get(5, String.class)));
     }
@@ -309,22 +301,21 @@ class RatingTallies {
      * Members of the subtree decided at one of {@code levels} in the campaign, with their decided
      * levels of years [{@code fromYear}, {@code toYear}] among {@code levels} ("2020:NOT_COMPLETED,…").
      */
-    List<CandidateRow> candidates(long campaignId, LocalDate rollDate, String path, String[] levels, int fromYear,
-                                  int toYear, int yearsNeeded) {
+    List<CandidateRow> candidates(long campaignId, String path, String[] levels, int fromYear, int toYear,
+                                  int yearsNeeded) {
         return db.fetch("""
-                        select r.member_id, m.full_name, r.unit_id, t.name, h.years
-                        from orgstructure.unit_tree t
-                        join evaluations.rating_result r on r.campaign_id = ? and r.unit_id = t.unit_id
-                             and r.subject_kind = 'MEMBER' and r.decided_level = any(?)
+                        select r.member_id, m.full_name, r.unit_id, r.unit_name, h.years
+                        from evaluations.rating_result r
                         join lateral (select count(distinct p.year) as n,
                                              string_agg(p.year || ':' || p.decided_level, ',' order by p.year) as years
                                       from evaluations.rating_result p
                                       where p.member_id = r.member_id and p.subject_kind = 'MEMBER' and p.period_kind = 'YEAR'
                                         and p.year between ? and ? and p.decided_level = any(?)) h on h.n = ?
                         left join members.member_name m on m.member_id = r.member_id
-                        where t.valid_from <= ? and (t.valid_to is null or t.valid_to > ?) and t.path >= ? and t.path < ?
-                        order by t.path, m.full_name""",
-                        campaignId, levels, fromYear, toYear, levels, yearsNeeded, rollDate, rollDate, path, upper(path))
+                        where r.campaign_id = ? and r.unit_path >= ? and r.unit_path < ?
+                          and r.subject_kind = 'MEMBER' and r.decided_level = any(?)
+                        order by r.unit_path, m.full_name""",
+                        fromYear, toYear, levels, yearsNeeded, campaignId, path, upper(path), levels)
                 .map(r -> new CandidateRow(r.get(0, Long.class), r.get(1, String.class), r.get(2, Long.class),
                         r.get(3, String.class), r.get(4, String.class)));
     }
