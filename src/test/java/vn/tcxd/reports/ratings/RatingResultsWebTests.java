@@ -41,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 /**
  * The rating results of Lam Sơn for 2021 over HTTP: the page and its htmx fragment, the JSON API,
@@ -98,7 +99,7 @@ class RatingResultsWebTests {
                 userLs, PASSWORD);
         assertThat(json.readTree(byPeriod.body()).get("paragraph").asString()).isEqualTo(body.get("paragraph").asString());
         assertThat(Http.on(port).getBasic("/api/v1/units/" + lamSon + "/ratings?period=YEAR-20x1", userLs, PASSWORD)
-                .statusCode()).isEqualTo(400);
+                .statusCode()).isEqualTo(422);
     }
 
     @Test
@@ -114,14 +115,15 @@ class RatingResultsWebTests {
             assertThat(sheets).extracting(Sheet::getName).startsWith("Tổng hợp", "TCCSĐ", "Chi bộ trực thuộc")
                     .contains("Đảng viên", "Tập thể lãnh đạo", "KHTNV 2 năm liền");
             Map<String, Row> summary = rowsByNumber(sheets.getFirst());
-            // STT, Chỉ tiêu, Tổng số, Được xếp loại, Mức cao nhất, Tỷ lệ, Hai mức cao nhất, Tỷ lệ, …
+            // STT, Chỉ tiêu, Tổng số, Được xếp loại, Hai mức đầu, Tỷ lệ, Mức cao nhất, Tỷ lệ
             Row tccsd = summary.get("1");
             assertThat(tccsd.getCellText(1)).isEqualTo("Tổ chức cơ sở đảng");
             assertThat(tccsd.getCellAsNumber(2)).contains(BigDecimal.valueOf(grassroots.total()));
             assertThat(tccsd.getCellAsNumber(3)).contains(BigDecimal.valueOf(grassroots.rated()));
-            assertThat(tccsd.getCellAsNumber(4)).contains(BigDecimal.valueOf(grassroots.atRank(1)));
-            assertThat(tccsd.getCellAsNumber(5).orElseThrow().doubleValue())
-                    .isCloseTo(grassroots.atRank(1) / (double) grassroots.rated(), org.assertj.core.data.Offset.offset(1e-9));
+            assertThat(tccsd.getCellAsNumber(4)).contains(BigDecimal.valueOf(grassroots.goodOrBetter()));
+            assertThat(tccsd.getCellAsNumber(6)).contains(BigDecimal.valueOf(grassroots.atRank(1)));
+            assertThat(tccsd.getCellAsNumber(7).orElseThrow().doubleValue())
+                    .isCloseTo(grassroots.atRank(1) / (double) grassroots.rated(), offset(1e-9));
             Sheet memberSheet = sheets.stream().filter(s -> s.getName().equals("Đảng viên")).findFirst().orElseThrow();
             Map<String, Row> rows = rowsByNumber(memberSheet);
             assertThat(rows.get("1").getCellText(1).trim()).isEqualTo("Hoàn thành xuất sắc nhiệm vụ");
@@ -158,7 +160,7 @@ class RatingResultsWebTests {
         String text = pages.toString();
         RatingFigures members = results.distribution(lamSon, Period.year(2021)).of(RatingClass.MEMBER);
         assertThat(text).contains("ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG BỘ TỈNH LAM SƠN",
-                "TỔNG HỢP KẾT QUẢ KIỂM ĐIỂM, ĐÁNH GIÁ, XẾP LOẠI CHẤT LƯỢNG NĂM 2021", "Hoàn thành xuất sắc nhiệm vụ",
+                "KẾT QUẢ XẾP LOẠI CHẤT LƯỢNG NĂM 2021", "Hoàn thành xuất sắc nhiệm vụ",
                 "Đảng viên", VietnameseFormat.number(members.rated()), "Toàn tỉnh có", "T/M BAN THƯỜNG VỤ");
     }
 

@@ -116,6 +116,7 @@ class BulkRatingWriter implements RatingHistoryWriter {
             bodies[i] = d.decision().issuingBody();
         }
         if (Set.of(ids).size() != n) throw new RuleViolation("error.ratingHistory.duplicate");
+        long checked = System.nanoTime();
         int updated = db.execute("""
                 update evaluations.rating r
                 set status = 'DECIDED', self_level = coalesce(v.self, r.self_level),
@@ -132,6 +133,7 @@ class BulkRatingWriter implements RatingHistoryWriter {
                        (v.dt::date + time '09:00') at time zone 'Asia/Ho_Chi_Minh'
                 from unnest(?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[]) as v(id, decided, num, dt, body)""",
                 actor, ids, decided, numbers, dates, bodies);
+        long written = System.nanoTime();
         Map<String, Object> summary = new LinkedHashMap<>();
         summary.put("campaign", campaignId);
         summary.put("period", campaign.period().kind() + "-" + campaign.period().year());
@@ -139,8 +141,9 @@ class BulkRatingWriter implements RatingHistoryWriter {
         events.publishEvent(new AuditedChange("evaluations.DECIDED_IN_BULK", "campaign", String.valueOf(campaignId),
                 campaign.unitId(), null, summary, null));
         events.publishEvent(new RatingsChanged(campaignId, campaign.period(), new ArrayList<>(List.of(ids))));
-        log.info("Bulk decision of {} ratings of campaign {} in {} ms", updated, campaignId,
-                (System.nanoTime() - started) / 1_000_000);
+        log.info("Bulk decision of {} ratings of campaign {} in {} ms (checked {} ms, written {} ms, events {} ms)", updated,
+                campaignId, (System.nanoTime() - started) / 1_000_000, (checked - started) / 1_000_000,
+                (written - checked) / 1_000_000, (System.nanoTime() - written) / 1_000_000);
         return updated;
     }
 }

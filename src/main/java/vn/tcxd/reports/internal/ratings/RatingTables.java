@@ -34,20 +34,19 @@ record RatingTables(List<FormTable> tables, List<String> sheetNames) {
         List<String> sheets = new ArrayList<>();
 
         List<Column> summaryColumns = List.of(new Column(t.text("ratings.col.total"), false),
-                new Column(t.text("ratings.col.rated"), false), new Column(t.text("ratings.col.rank1"), false),
-                new Column(t.text("ratings.col.rank1Share"), true), new Column(t.text("ratings.col.rank12"), false),
-                new Column(t.text("ratings.col.rank12Share"), true), new Column(t.text("ratings.col.rank4"), false),
-                new Column(t.text("ratings.col.notRated"), false), new Column(t.text("ratings.col.open"), false));
+                new Column(t.text("ratings.col.rated"), false), new Column(t.text("ratings.col.rank12"), false),
+                new Column(t.text("ratings.col.share"), true), new Column(t.text("ratings.col.rank1"), false),
+                new Column(t.text("ratings.col.share"), true));
         List<Row> summary = new ArrayList<>();
         int number = 0;
         for (RatingFigures f : now.classes()) {
             if (f.isEmpty()) continue;
             summary.add(new Row(String.valueOf(++number), t.text("ratings.class." + f.subjectClass()), 0, List.of(
-                    Cell.count(f.total()), Cell.count(f.rated()), Cell.count(f.atRank(1)), Cell.share(f.atRank(1), f.rated()),
-                    Cell.count(f.goodOrBetter()), Cell.share(f.goodOrBetter(), f.rated()), Cell.count(f.atRank(4)),
-                    Cell.count(f.notRatedTotal()), Cell.count(f.open()))));
+                    Cell.count(f.total()), Cell.count(f.rated()), Cell.count(f.goodOrBetter()),
+                    Cell.share(f.goodOrBetter(), f.rated()), Cell.count(f.atRank(1)), Cell.share(f.atRank(1), f.rated()))));
         }
         List<String> notes = new ArrayList<>();
+        notes.add(t.text("ratings.table.summaryNote"));
         notes.add(report.paragraph());
         if (!report.comparison().isBlank()) notes.add(report.comparison());
         tables.add(new FormTable(null, "", t.text("ratings.table.summary", String.valueOf(year)), unit.id(), unit.name(),
