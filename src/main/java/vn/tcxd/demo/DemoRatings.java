@@ -138,10 +138,12 @@ class DemoRatings {
             List<Subject> members = subjects.stream().filter(s -> s.status().isOpen() && s.kind().isPerson()).toList();
             for (Subject s : members) {
                 // a stable quality plus a small yearly draw: the same members tend to the same level each year
-                draw.put(s.ratingId(), quality(s.memberId()) + random.nextGaussian() * 0.03);
+                draw.put(s.ratingId(), quality(s.memberId()) + random.nextGaussian() * 0.15);
             }
             rankByQuantile(members, memberShares());
             for (Subject s : members) {
+                // a few members fail most years (the removal list: two years running)
+                if (quality(s.memberId()) < 0.002 && random.nextInt(10) < 6) rank.put(s.ratingId(), 4);
                 // HD 16/21-HD/BTCTW: a member disciplined during the year is rated at the failed level
                 if (s.disciplined()) rank.put(s.ratingId(), 4);
             }

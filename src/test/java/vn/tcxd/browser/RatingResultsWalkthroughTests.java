@@ -70,7 +70,7 @@ class RatingResultsWalkthroughTests {
         assertThat(page.locator("#rating-paragraph")).containsText("tổ chức cơ sở đảng được xếp loại hoàn thành tốt nhiệm vụ trở lên");
         assertThat(page.locator("#rating-comparison")).containsText("So với năm 2020");
         assertThat(page.locator("#rating-MEMBER")).containsText("Hoàn thành xuất sắc nhiệm vụ");
-        assertThat(page.locator("#rating-removal table")).isVisible();
+        assertThat(page.locator("#rating-removal summary")).containsText("Danh sách");
         Browser.screenshot(page, "e11-ratings-lam-son-2021");
 
         page.locator("#year").selectOption("2011");
@@ -89,7 +89,9 @@ class RatingResultsWalkthroughTests {
 
         Page phone = loggedIn(true);
         phone.navigate(url("/units/" + lamSon + "/ratings?year=2022"));
-        assertThat(phone.locator("#rating-commendation table")).isVisible();
+        assertThat(phone.locator("#rating-commendation summary")).containsText("Danh sách");
         Browser.screenshot(phone, "e13-ratings-phone-2022");
+        phone.locator("#rating-commendation summary").click();
+        assertThat(phone.locator("#rating-commendation table")).isVisible();
     }
 }
