@@ -10,6 +10,7 @@ import vn.tcxd.evaluations.Evaluations;
 import vn.tcxd.evaluations.NotRatedReason;
 import vn.tcxd.evaluations.Period;
 import vn.tcxd.evaluations.RatingLevel;
+import vn.tcxd.evaluations.RatingProgress;
 import vn.tcxd.evaluations.RatingRow;
 import vn.tcxd.evaluations.RatingScheme;
 import vn.tcxd.evaluations.RatingStatus;
@@ -137,6 +138,14 @@ class EvaluationService implements Evaluations {
     @Transactional(readOnly = true)
     public List<RatingStep> steps(long ratingId) {
         return repo.steps(ratingId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public RatingProgress progress(long campaignId, long unitId) {
+        CampaignSummary c = requireCampaign(campaignId);
+        return new RatingProgress(repo.unitOn(unitId, c.rollDate()).map(u -> repo.progress(campaignId, u.path()))
+                .orElse(Map.of()));
     }
 
     @Override
@@ -369,8 +378,10 @@ class EvaluationService implements Evaluations {
         repo.lockCampaign(a.campaignId()).orElseThrow(() -> new NotFound("campaign " + a.campaignId()));
         CampaignSummary c = requireCampaign(a.campaignId());
         String position = VietnameseText.requireText(a.position(), "position", 200);
-        String name = repo.memberName(a.memberId()).orElseThrow(() -> new RuleViolation("rating.error.memberUnknown"));
         RatingRepository.TreeUnit root = repo.unitOn(c.unitId(), c.rollDate()).orElseThrow();
+        // only a member on the campaign's roll: no name from outside the subtree can be learnt this way
+        String name = repo.memberOnRoll(a.memberId(), root.path(), c.rollDate())
+                .orElseThrow(() -> new RuleViolation("rating.error.memberUnknown"));
         RatingRepository.TreeUnit unit = repo.unitOn(a.unitId(), c.rollDate())
                 .filter(u -> u.path().startsWith(root.path()))
                 .orElseThrow(() -> new RuleViolation("rating.error.unitOutsideCampaign"));
@@ -430,6 +441,15 @@ class EvaluationService implements Evaluations {
         RatingScheme scheme = scheme(requireCampaign(campaign).schemeCode());
         for (EvaluationAct.Proposal p : a.proposals()) {
             RatingRow r = requireOpen(rows.get(p.ratingId()));
+            if (p.selfLevel() != null) {
+                BigDecimal selfScore = requireLevelAndScore(scheme, r, p.selfLevel(), p.selfScore());
+                repo.selfAssess(r.id(), p.selfLevel(), selfScore,
+                        r.status() == RatingStatus.PENDING ? RatingStatus.SELF_ASSESSED : r.status());
+                repo.step(r.id(), RatingStep.StepKind.SELF, p.selfLevel(), selfScore, null, null, null, null, actor());
+            }
+            if (p.level() == null) {
+                continue;
+            }
             BigDecimal score = requireLevelAndScore(scheme, r, p.level(), p.score());
             if (p.votesTotal() != null && p.votesTotal() <= 0 || p.votesFor() != null && p.votesFor() < 0
                     || p.votesFor() != null && p.votesTotal() != null && p.votesFor() > p.votesTotal()) {
@@ -441,7 +461,7 @@ class EvaluationService implements Evaluations {
         RatingRow first = rows.values().iterator().next();
         events.publishEvent(new AuditedChange("evaluations.PROPOSED", "campaign", Long.toString(campaign), first.unitId(),
                 null, Map.of("ratings", a.proposals().size(), "levels", summary(a.proposals().stream()
-                .map(EvaluationAct.Proposal::level).toList())), null));
+                .map(EvaluationAct.Proposal::level).filter(java.util.Objects::nonNull).toList())), null));
         return first.id();
     }
 

@@ -119,8 +119,14 @@ class RatingRepository {
     record Discipline(String form, DecisionRef decision) {
     }
 
-    Optional<String> memberName(long memberId) {
-        return db.select(MEMBER_NAME.FULL_NAME).from(MEMBER_NAME).where(MEMBER_NAME.MEMBER_ID.eq(memberId))
+    /** The member's name if they are on the roll of the subtree on the date. */
+    Optional<String> memberOnRoll(long memberId, String rootPath, LocalDate on) {
+        return db.select(MEMBER_NAME.FULL_NAME).from(ROLL_STATE)
+                .join(MEMBER_NAME).on(MEMBER_NAME.MEMBER_ID.eq(ROLL_STATE.MEMBER_ID))
+                .join(UNIT_TREE).on(UNIT_TREE.UNIT_ID.eq(ROLL_STATE.UNIT_ID)).and(validOn(on)).and(inSubtree(rootPath))
+                .where(ROLL_STATE.MEMBER_ID.eq(memberId))
+                .and(ROLL_STATE.VALID_FROM.le(on)).and(ROLL_STATE.VALID_TO.isNull().or(ROLL_STATE.VALID_TO.gt(on)))
+                .and(ROLL_STATE.STATUS.in("PROBATIONARY", "FULL"))
                 .fetchOptional(Record1::value1);
     }
 
@@ -221,6 +227,17 @@ class RatingRepository {
         }
         return db.selectFrom(RATING).where(where).orderBy(RATING.UNIT_PATH, RATING.SUBJECT_NAME, RATING.ID)
                 .fetch(RatingRepository::row);
+    }
+
+    Map<SubjectKind, Map<RatingStatus, Integer>> progress(long campaignId, String unitPath) {
+        Map<SubjectKind, Map<RatingStatus, Integer>> counts = new java.util.EnumMap<>(SubjectKind.class);
+        db.select(RATING.SUBJECT_KIND, RATING.STATUS, DSL.count()).from(RATING)
+                .where(RATING.CAMPAIGN_ID.eq(campaignId))
+                .and(RATING.UNIT_PATH.ge(unitPath)).and(RATING.UNIT_PATH.lt(upperBound(unitPath)))
+                .groupBy(RATING.SUBJECT_KIND, RATING.STATUS)
+                .forEach(r -> counts.computeIfAbsent(SubjectKind.valueOf(r.value1()), k -> new java.util.EnumMap<>(RatingStatus.class))
+                        .put(RatingStatus.valueOf(r.value2()), r.value3()));
+        return counts;
     }
 
     List<RatingRow> decidedBy(long campaignId, long deciderId) {
