@@ -37,7 +37,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -250,7 +249,6 @@ class EvaluationService implements Evaluations {
             units.put(u.id(), u);
         }
         Map<Long, LocalDate> established = repo.establishedOn(root.path(), rollDate);
-        Set<Long> haveMembers = repo.memberSubjects(campaignId);
         Set<String> haveUnits = repo.unitSubjects(campaignId);
         List<RatingRecord> records = new ArrayList<>();
         LocalDate unitCutoff = scheme.notRatedUnitMonths() == null ? null : period.end().minusMonths(scheme.notRatedUnitMonths());
@@ -274,39 +272,9 @@ class EvaluationService implements Evaluations {
                         "C:" + decider.id(), reason, since));
             }
         }
-        List<RatingRepository.RollMember> roll = repo.roll(root.path(), rollDate);
-        Map<Long, RatingRepository.Discipline> disciplined = repo.disciplines(
-                roll.stream().map(RatingRepository.RollMember::memberId).toList(), period.start(), period.end());
-        LocalDate memberCutoff = scheme.notRatedMemberMonths() == null ? null : period.end().minusMonths(scheme.notRatedMemberMonths());
-        for (RatingRepository.RollMember m : roll) {
-            if (haveMembers.contains(m.memberId())) {
-                continue;
-            }
-            RatingRepository.TreeUnit cell = units.get(m.unitId());
-            RatingRepository.TreeUnit grassroots = nearestGrassroots(cell, units);
-            RatingRepository.TreeUnit decider = grassroots != null ? grassroots : cell.parentId() == null ? null : units.get(cell.parentId());
-            if (decider == null) {
-                continue;
-            }
-            NotRatedReason reason = null;
-            if (m.exempt()) {
-                // QĐ 45-QĐ/TW item 14.2: members exempted from work and activity are not rated
-                reason = NotRatedReason.EXEMPT;
-            } else if (memberCutoff != null && m.admittedOn() != null && m.admittedOn().isAfter(memberCutoff)) {
-                // HD 21-HD/BTCTW (2019) II.6.2: members admitted less than 6 months ago are not rated
-                reason = NotRatedReason.ADMITTED_RECENTLY;
-            }
-            RatingRecord r = record(campaignId, SubjectKind.MEMBER, m.memberId(), cell, m.name(), units, decider,
-                    "M:" + (grassroots != null ? grassroots.id() : decider.id()), reason,
-                    reason == NotRatedReason.ADMITTED_RECENTLY ? m.admittedOn() : null);
-            RatingRepository.Discipline d = disciplined.get(m.memberId());
-            if (d != null) {
-                r.setDisciplined(d.decision().display());
-            }
-            records.add(r);
-        }
         repo.insertAll(records);
-        return records.size();
+        LocalDate memberCutoff = scheme.notRatedMemberMonths() == null ? null : period.end().minusMonths(scheme.notRatedMemberMonths());
+        return records.size() + repo.insertMembers(campaignId, root.path(), rollDate, memberCutoff, period.start(), period.end());
     }
 
     private RatingRecord record(long campaignId, SubjectKind kind, Long memberId, RatingRepository.TreeUnit unit,
