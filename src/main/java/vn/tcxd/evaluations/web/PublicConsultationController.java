@@ -32,6 +32,8 @@ import java.util.List;
 class PublicConsultationController {
 
     private static final List<String> FIELDS = List.of("subject", "text", "authorName");
+    private static final List<String> RATE_LIMITED = List.of("error.consultation.tooManyFromClient",
+            "error.consultation.tooManyForWindow");
 
     private final Consultations consultations;
 
@@ -63,7 +65,7 @@ class PublicConsultationController {
             } else {
                 binding.reject(e.messageKey(), e.args(), e.messageKey());
             }
-            response.setStatus(e.messageKey().startsWith("error.consultation.tooMany") ? 429 : 422);
+            response.setStatus(RATE_LIMITED.contains(e.messageKey()) ? 429 : 422);
             PublicConsultation view = consultations.publicView(token).orElseThrow(() -> new NotFound("consultation"));
             return page(token, view, model, response);
         }

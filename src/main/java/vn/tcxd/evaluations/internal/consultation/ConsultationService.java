@@ -15,6 +15,7 @@ import vn.tcxd.evaluations.FeedbackSubmission;
 import vn.tcxd.evaluations.Period;
 import vn.tcxd.evaluations.PublicConsultation;
 import vn.tcxd.evaluations.PublicConsultation.PublicSubject;
+import vn.tcxd.evaluations.RatingLevel;
 import vn.tcxd.evaluations.RatingRow;
 import vn.tcxd.evaluations.RatingStatus;
 import vn.tcxd.evaluations.SubjectKind;
@@ -38,6 +39,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -93,7 +95,7 @@ class ConsultationService implements Consultations {
     @Override
     @Transactional
     public ConsultationSummary open(long campaignId, long unitId, Instant opensAt, Instant closesAt) {
-        Instant now = clock.instant();
+        Instant now = now();
         CampaignSummary campaign = evaluations.campaign(campaignId)
                 .orElseThrow(() -> RuleViolation.onField("campaignId", "error.consultation.campaignRequired"));
         UnitDetails unit = org.unit(unitId, today()).orElseThrow(() -> new NotFound("unit " + unitId));
@@ -108,11 +110,12 @@ class ConsultationService implements Consultations {
             throw RuleViolation.onField("closesAt", "error.consultation.closesRequired");
         }
         // Nothing was public before the window opened, so a start already past simply means "now".
-        Instant opens = opensAt == null || opensAt.isBefore(now) ? now : opensAt;
-        if (!closesAt.isAfter(opens)) {
+        Instant opens = opensAt == null || opensAt.isBefore(now) ? now : opensAt.truncatedTo(ChronoUnit.MICROS);
+        Instant closes = closesAt.truncatedTo(ChronoUnit.MICROS);
+        if (!closes.isAfter(opens)) {
             throw RuleViolation.onField("closesAt", "error.consultation.closesBeforeOpens");
         }
-        Duration length = Duration.between(opens, closesAt);
+        Duration length = Duration.between(opens, closes);
         if (length.compareTo(MIN_LENGTH) < 0) {
             throw RuleViolation.onField("closesAt", "error.consultation.tooShort");
         }
@@ -125,12 +128,12 @@ class ConsultationService implements Consultations {
             throw new RuleViolation("error.consultation.alreadyOpen", moment(running.get().endsAt()));
         }
         String actor = access.scope().username();
-        long id = windows.insert(campaignId, unitId, FormStamps.newToken(), opens, closesAt, actor, now);
+        long id = windows.insert(campaignId, unitId, FormStamps.newToken(), opens, closes, actor, now);
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("campaignId", campaignId);
         after.put("period", periodText(campaign.period()));
         after.put("opensAt", opens.toString());
-        after.put("closesAt", closesAt.toString());
+        after.put("closesAt", closes.toString());
         after.put("openedBy", actor);
         events.publishEvent(new AuditedChange("evaluations.CONSULTATION_OPENED", "consultation", Long.toString(id),
                 unitId, null, after, null));
@@ -145,7 +148,7 @@ class ConsultationService implements Consultations {
     @Override
     @Transactional
     public ConsultationSummary closeEarly(long consultationId, String reason) {
-        Instant now = clock.instant();
+        Instant now = now();
         WindowRow window = windows.lock(consultationId).orElseThrow(() -> new NotFound("consultation"));
         if (!window.endsAt().isAfter(now)) {
             throw new RuleViolation("error.consultation.alreadyClosed", moment(window.endsAt()));
@@ -169,13 +172,13 @@ class ConsultationService implements Consultations {
 
     @Override
     public Optional<ConsultationSummary> consultation(long consultationId) {
-        Instant now = clock.instant();
+        Instant now = now();
         return windows.find(consultationId).map(w -> summary(w, now));
     }
 
     @Override
     public List<ConsultationSummary> consultations(long unitId) {
-        Instant now = clock.instant();
+        Instant now = now();
         Set<Long> units = new LinkedHashSet<>(orgScope.subtree(unitId, today()));
         org.unit(unitId, today()).or(() -> org.lastKnown(unitId)).ifPresent(u -> {
             units.add(u.id());
@@ -202,11 +205,11 @@ class ConsultationService implements Consultations {
 
     @Override
     public Optional<PublicConsultation> publicView(String token) {
-        Instant now = clock.instant();
+        Instant now = now();
         return openWindow(token, false, now).map(window -> {
             Published published = published(window);
             return new PublicConsultation(published.organisationName(), published.period(),
-                    published.organisation().proposedLevel(),
+                    organisationProposal(published.organisation()),
                     published.organisation().status() == RatingStatus.NOT_RATED,
                     published.members().stream().map(m -> new PublicSubject(m.key(), m.row().subjectName(),
                             m.row().proposedLevel(), m.row().status() == RatingStatus.NOT_RATED)).toList(),
@@ -217,7 +220,7 @@ class ConsultationService implements Consultations {
     @Override
     @Transactional
     public void submit(String token, FeedbackSubmission s) {
-        Instant now = clock.instant();
+        Instant now = now();
         // the row lock makes the hourly counts exact across instances and keeps an early close out
         WindowRow window = openWindow(token, true, now).orElseThrow(() -> new NotFound("consultation"));
         if (s.honeypot() != null && !s.honeypot().isEmpty()) {
@@ -275,6 +278,15 @@ class ConsultationService implements Consultations {
         return new Published(organisation.subjectName(), campaign.period(), organisation, members);
     }
 
+    /**
+     * The organisation's proposed rating: the proposal made for it if any, else its own self-rating,
+     * which is the organisation's proposal to the superior committee. Members show only the cell's
+     * proposal, never their self-assessment.
+     */
+    static RatingLevel organisationProposal(RatingRow organisation) {
+        return organisation.proposedLevel() != null ? organisation.proposedLevel() : organisation.selfLevel();
+    }
+
     /** Vietnamese name lists sort by the given name (the last word), then the whole name. */
     static String givenName(String fullName) {
         String[] words = fullName.strip().split("\\s+");
@@ -314,6 +326,11 @@ class ConsultationService implements Consultations {
 
     private String unitName(long unitId) {
         return org.unit(unitId, today()).or(() -> org.lastKnown(unitId)).map(UnitDetails::name).orElse("#" + unitId);
+    }
+
+    /** Now, to the microsecond PostgreSQL keeps, so a time read back compares equal to the one written. */
+    private Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MICROS);
     }
 
     private LocalDate today() {
