@@ -256,4 +256,28 @@ class ConsultationPagesTests {
         assertThat(consultations.consultation(created.id()).orElseThrow().closedEarlyBy()).isEqualTo(f.staffP);
         assertThat(new PublicClient(port).get("/public/consultations/" + created.token()).statusCode()).isEqualTo(404);
     }
+
+    /** The API: open with write scope on the TCCSĐ; another province gets 404 and nothing is written. */
+    @Test
+    void shouldOpenAndListThroughTheApiInScopeOnly() {
+        consultations.closeEarly(window.id(), "Mở lại qua API");
+        String path = "/api/v1/units/" + f.tree.id("X1") + "/consultations";
+        String json = "{\"campaignId\": " + f.campaign + ", \"closesAt\": \""
+                + clock.instant().plus(Duration.ofDays(5)) + "\"}";
+        Http http = Http.on(port);
+        assertThat(http.postJsonBasic(path, json, f.staffQ, ConsultationFixture.PASSWORD).statusCode()).isEqualTo(404);
+        assertThat(http.postJsonBasic(path, json, f.viewerP, ConsultationFixture.PASSWORD).statusCode()).isEqualTo(403);
+        HttpResponse<String> tooLong = http.postJsonBasic(path, "{\"campaignId\": " + f.campaign + ", \"closesAt\": \""
+                + clock.instant().plus(Duration.ofDays(31)) + "\"}", f.staffP, ConsultationFixture.PASSWORD);
+        assertThat(tooLong.statusCode()).isEqualTo(422);
+        assertThat(tooLong.body()).contains("không được dài quá 30 ngày");
+        assertThat(consultations.consultations(f.tree.id("X1"))).hasSize(1);
+        HttpResponse<String> opened = http.postJsonBasic(path, json, f.staffP, ConsultationFixture.PASSWORD);
+        assertThat(opened.statusCode()).isEqualTo(201);
+        assertThat(opened.body()).contains("\"status\":\"OPEN\"").contains("\"publicPath\":\"/public/consultations/");
+        HttpResponse<String> listed = http.getBasic(path, f.staffP, ConsultationFixture.PASSWORD);
+        assertThat(listed.statusCode()).isEqualTo(200);
+        assertThat(listed.body()).contains("\"status\":\"CLOSED\"").contains("Mở lại qua API");
+        assertThat(http.getBasic(path, f.staffQ, ConsultationFixture.PASSWORD).statusCode()).isEqualTo(404);
+    }
 }

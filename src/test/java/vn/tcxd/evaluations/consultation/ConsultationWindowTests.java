@@ -248,4 +248,24 @@ class ConsultationWindowTests {
         assertThat(consultations.publicView("1")).isEmpty();
         assertThat(consultations.publicView(null)).isEmpty();
     }
+
+    /** Feedback floods from many addresses: the window takes at most 200 an hour from everyone together. */
+    @Test
+    void shouldCapTheWindowAtTwoHundredAnHourFromAllClients() {
+        ConsultationSummary window = openWeek();
+        String stamp = ConsultationFixture.stampRenderedAgo(consultations, jdbc, window.token(), Duration.ofSeconds(10));
+        for (int i = 0; i < 200; i++) {
+            consultations.submit(window.token(), new FeedbackSubmission("org", "Ý kiến số " + i + " về đảng ủy",
+                    null, "", stamp, "10.0." + i / 250 + "." + i % 250));
+        }
+        assertThat(refusal(() -> consultations.submit(window.token(), new FeedbackSubmission("org",
+                "Ý kiến số 201 về đảng ủy", null, "", stamp, "10.1.0.1")))).isEqualTo("error.consultation.tooManyForWindow");
+        assertThat(ConsultationFixture.feedbackCount(jdbc, window.id())).isEqualTo(200);
+        // an hour later the window takes feedback again
+        jdbc.sql("update evaluations.consultation_feedback set submitted_at = submitted_at - interval '61 minutes'"
+                + " where consultation_id = ?").param(window.id()).update();
+        consultations.submit(window.token(), new FeedbackSubmission("org", "Ý kiến sau một giờ", null, "",
+                ConsultationFixture.stampRenderedAgo(consultations, jdbc, window.token(), Duration.ofSeconds(10)), "10.1.0.1"));
+        assertThat(ConsultationFixture.feedbackCount(jdbc, window.id())).isEqualTo(201);
+    }
 }
