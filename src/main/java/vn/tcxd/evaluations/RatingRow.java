@@ -1,5 +1,6 @@
 package vn.tcxd.evaluations;
 
+import vn.tcxd.orgstructure.UnitType;
 import vn.tcxd.shared.DecisionRef;
 
 import java.math.BigDecimal;
@@ -9,10 +10,12 @@ import java.math.BigDecimal;
  *
  * @param unitId       the member's cell, or the rated organisation / collective's unit
  * @param deciderId    the committee that decides
+ * @param quotaGroup   the group within which the quota is checked (the TCCSĐ for members)
  * @param disciplined  the discipline decided in the period (a member), shown as its decision; null if none
  */
 public record RatingRow(long id, long campaignId, SubjectKind kind, Long memberId, long unitId, String unitName,
-                        String subjectName, String position, Long grassrootsId, long deciderId, String quotaGroup,
+                        UnitType unitType, Long parentUnitId, String subjectName, String position, Long grassrootsId,
+                        long deciderId, String deciderName, String quotaGroup,
                         RatingStatus status, NotRatedReason notRatedReason, String disciplined,
                         Inputs inputs, RatingLevel selfLevel, BigDecimal selfScore, RatingLevel proposedLevel,
                         BigDecimal proposedScore, Integer votesFor, Integer votesTotal, RatingLevel decidedLevel,

@@ -93,6 +93,8 @@ create index campaign_unit_idx on evaluations.campaign (unit_id, year);
 
 -- One subject of a campaign: a member, a party organisation, a leadership collective or a leader.
 --  unit_id       the member's cell (member, leader) or the organisation / collective's unit
+--  unit_path     that unit's path in the tree on the campaign's roll date (subtree filters)
+--  parent_unit_id its parent then (an organisation's rating depends on its subordinates' ratings)
 --  grassroots_id the enclosing grassroots organisation (TCCSĐ), when there is one
 --  decider_id    the committee that decides the rating
 --  quota_group   the group within which HTXSNV ≤ quota × HTTNV is checked
@@ -102,9 +104,13 @@ create table evaluations.rating (
     subject_kind        text    not null check (subject_kind in ('MEMBER', 'ORGANISATION', 'COLLECTIVE', 'LEADER')),
     member_id           bigint,
     unit_id             bigint  not null,
+    unit_path           text    not null collate "C",
+    unit_name           text    not null,
     unit_type           text    not null,
+    parent_unit_id      bigint,
     grassroots_id       bigint,
     decider_id          bigint  not null,
+    decider_name        text    not null,
     quota_group         text    not null,
     subject_name        text    not null,
     position            text check (length(position) <= 200),
@@ -141,7 +147,8 @@ create unique index rating_unit_uq on evaluations.rating (campaign_id, subject_k
     where subject_kind in ('ORGANISATION', 'COLLECTIVE');
 create unique index rating_leader_uq on evaluations.rating (campaign_id, member_id, unit_id, position)
     where subject_kind = 'LEADER';
-create index rating_unit_idx on evaluations.rating (campaign_id, unit_id);
+create index rating_unit_idx on evaluations.rating (campaign_id, unit_path);
+create index rating_parent_idx on evaluations.rating (campaign_id, parent_unit_id);
 create index rating_decider_idx on evaluations.rating (campaign_id, decider_id);
 create index rating_member_idx on evaluations.rating (member_id) where member_id is not null;
 

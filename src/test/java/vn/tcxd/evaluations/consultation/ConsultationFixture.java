@@ -76,10 +76,10 @@ public final class ConsultationFixture {
         evaluations.apply(new EvaluationAct.SelfAssess(rating("Trần Văn An").id(), RatingLevel.EXCELLENT, null));
         evaluations.apply(new EvaluationAct.SelfAssess(rating("Lê Văn Đức").id(), RatingLevel.GOOD, null));
         List<Proposal> proposals = new ArrayList<>();
-        proposals.add(new Proposal(rating("Trần Văn An").id(), RatingLevel.GOOD, null, 3, 4));
-        proposals.add(new Proposal(rating("Nguyễn Thị Bình").id(), RatingLevel.EXCELLENT, null, 4, 4));
-        proposals.add(new Proposal(rating("Hoàng Văn Em").id(), RatingLevel.COMPLETED, null, 1, 1));
-        proposals.add(new Proposal(rating("Đỗ Thị Giang").id(), RatingLevel.GOOD, null, 1, 1));
+        proposals.add(new Proposal(rating("Trần Văn An").id(), null, null, RatingLevel.GOOD, null, 3, 4));
+        proposals.add(new Proposal(rating("Nguyễn Thị Bình").id(), null, null, RatingLevel.EXCELLENT, null, 4, 4));
+        proposals.add(new Proposal(rating("Hoàng Văn Em").id(), null, null, RatingLevel.COMPLETED, null, 1, 1));
+        proposals.add(new Proposal(rating("Đỗ Thị Giang").id(), null, null, RatingLevel.GOOD, null, 1, 1));
         evaluations.apply(new EvaluationAct.Propose(proposals));
         // the commune committee rates itself: the organisation's own proposal to the district
         evaluations.apply(new EvaluationAct.SelfAssess(organisation("X1").id(), RatingLevel.GOOD, null));

@@ -1,0 +1,359 @@
+package vn.tcxd.evaluations.internal;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Record1;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import vn.tcxd.evaluations.CampaignSummary;
+import vn.tcxd.evaluations.NotRatedReason;
+import vn.tcxd.evaluations.Period;
+import vn.tcxd.evaluations.PeriodKind;
+import vn.tcxd.evaluations.RatingLevel;
+import vn.tcxd.evaluations.RatingRow;
+import vn.tcxd.evaluations.RatingStatus;
+import vn.tcxd.evaluations.RatingStep;
+import vn.tcxd.evaluations.SubjectKind;
+import vn.tcxd.jooq.evaluations.tables.records.RatingRecord;
+import vn.tcxd.jooq.evaluations.tables.records.RatingStepRecord;
+import vn.tcxd.orgstructure.UnitType;
+import vn.tcxd.shared.DecisionRef;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+import static vn.tcxd.jooq.evaluations.Tables.CAMPAIGN;
+import static vn.tcxd.jooq.evaluations.Tables.RATING;
+import static vn.tcxd.jooq.evaluations.Tables.RATING_STEP;
+import static vn.tcxd.jooq.members.tables.DisciplineRecord.DISCIPLINE_RECORD;
+import static vn.tcxd.jooq.members.tables.MemberName.MEMBER_NAME;
+import static vn.tcxd.jooq.members.tables.RollState.ROLL_STATE;
+import static vn.tcxd.jooq.orgstructure.tables.UnitTree.UNIT_TREE;
+
+/** Campaigns, ratings and their steps; the tree and the roll only through their public views. */
+@Repository
+class RatingRepository {
+
+    private final DSLContext db;
+
+    RatingRepository(DSLContext db) {
+        this.db = db;
+    }
+
+    // ---- the tree and the roll on a date (public views) --------------------------------------------
+
+    /** A unit as at a date, from orgstructure.unit_tree. */
+    record TreeUnit(long id, Long parentId, String path, UnitType type, String name) {
+    }
+
+    Optional<TreeUnit> unitOn(long unitId, LocalDate on) {
+        return db.select(UNIT_TREE.UNIT_ID, UNIT_TREE.PARENT_ID, UNIT_TREE.PATH, UNIT_TREE.TYPE, UNIT_TREE.NAME)
+                .from(UNIT_TREE).where(UNIT_TREE.UNIT_ID.eq(unitId)).and(validOn(on))
+                .fetchOptional(r -> new TreeUnit(r.value1(), r.value2(), r.value3(), UnitType.valueOf(r.value4()), r.value5()));
+    }
+
+    /** The subtree of the path on the date, and the ancestors of its root. */
+    List<TreeUnit> subtreeAndAncestors(String rootPath, LocalDate on) {
+        List<Long> ancestors = new ArrayList<>();
+        for (String part : rootPath.split("/")) {
+            if (!part.isEmpty()) {
+                ancestors.add(Long.parseLong(part));
+            }
+        }
+        return db.select(UNIT_TREE.UNIT_ID, UNIT_TREE.PARENT_ID, UNIT_TREE.PATH, UNIT_TREE.TYPE, UNIT_TREE.NAME)
+                .from(UNIT_TREE).where(validOn(on))
+                .and(inSubtree(rootPath).or(UNIT_TREE.UNIT_ID.in(ancestors)))
+                .fetch(r -> new TreeUnit(r.value1(), r.value2(), r.value3(), UnitType.valueOf(r.value4()), r.value5()));
+    }
+
+    /** The first day of each unit of the subtree (its earliest version). */
+    Map<Long, LocalDate> establishedOn(String rootPath, LocalDate on) {
+        var ids = DSL.select(UNIT_TREE.UNIT_ID).from(UNIT_TREE).where(validOn(on)).and(inSubtree(rootPath));
+        Map<Long, LocalDate> result = new HashMap<>();
+        db.select(UNIT_TREE.UNIT_ID, DSL.min(UNIT_TREE.VALID_FROM)).from(UNIT_TREE)
+                .where(UNIT_TREE.UNIT_ID.in(ids)).groupBy(UNIT_TREE.UNIT_ID)
+                .forEach(r -> result.put(r.value1(), r.value2()));
+        return result;
+    }
+
+    /** A member on the roll of the subtree on the date. */
+    record RollMember(long memberId, long unitId, boolean exempt, String name, LocalDate admittedOn) {
+    }
+
+    List<RollMember> roll(String rootPath, LocalDate on) {
+        return db.select(ROLL_STATE.MEMBER_ID, ROLL_STATE.UNIT_ID, ROLL_STATE.EXEMPT, MEMBER_NAME.FULL_NAME,
+                        MEMBER_NAME.ADMISSION_DECISION_DATE)
+                .from(ROLL_STATE)
+                .join(MEMBER_NAME).on(MEMBER_NAME.MEMBER_ID.eq(ROLL_STATE.MEMBER_ID))
+                .join(UNIT_TREE).on(UNIT_TREE.UNIT_ID.eq(ROLL_STATE.UNIT_ID)).and(validOn(on)).and(inSubtree(rootPath))
+                .where(ROLL_STATE.VALID_FROM.le(on)).and(ROLL_STATE.VALID_TO.isNull().or(ROLL_STATE.VALID_TO.gt(on)))
+                .and(ROLL_STATE.STATUS.in("PROBATIONARY", "FULL"))
+                .fetch(r -> new RollMember(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
+    }
+
+    /** Disciplines decided in [from, to] of the given members: member → "form, decision". */
+    Map<Long, Discipline> disciplines(Collection<Long> memberIds, LocalDate from, LocalDate to) {
+        Map<Long, Discipline> result = new HashMap<>();
+        if (memberIds.isEmpty()) {
+            return result;
+        }
+        db.select(DISCIPLINE_RECORD.MEMBER_ID, DISCIPLINE_RECORD.FORM, DISCIPLINE_RECORD.DECISION_NUMBER,
+                        DISCIPLINE_RECORD.DECISION_DATE, DISCIPLINE_RECORD.DECISION_BODY)
+                .from(DISCIPLINE_RECORD)
+                .where(DISCIPLINE_RECORD.EFFECTIVE_ON.between(from, to))
+                .and(DISCIPLINE_RECORD.MEMBER_ID.eq(DSL.any(memberIds.toArray(Long[]::new))))
+                .orderBy(DISCIPLINE_RECORD.EFFECTIVE_ON)
+                .forEach(r -> result.put(r.value1(), new Discipline(r.value2(),
+                        new DecisionRef(r.value3(), r.value4(), r.value5()))));
+        return result;
+    }
+
+    record Discipline(String form, DecisionRef decision) {
+    }
+
+    /** The member's name if they are on the roll of the subtree on the date. */
+    Optional<String> memberOnRoll(long memberId, String rootPath, LocalDate on) {
+        return db.select(MEMBER_NAME.FULL_NAME).from(ROLL_STATE)
+                .join(MEMBER_NAME).on(MEMBER_NAME.MEMBER_ID.eq(ROLL_STATE.MEMBER_ID))
+                .join(UNIT_TREE).on(UNIT_TREE.UNIT_ID.eq(ROLL_STATE.UNIT_ID)).and(validOn(on)).and(inSubtree(rootPath))
+                .where(ROLL_STATE.MEMBER_ID.eq(memberId))
+                .and(ROLL_STATE.VALID_FROM.le(on)).and(ROLL_STATE.VALID_TO.isNull().or(ROLL_STATE.VALID_TO.gt(on)))
+                .and(ROLL_STATE.STATUS.in("PROBATIONARY", "FULL"))
+                .fetchOptional(Record1::value1);
+    }
+
+    private static Condition validOn(LocalDate on) {
+        return UNIT_TREE.VALID_FROM.le(on).and(UNIT_TREE.VALID_TO.isNull().or(UNIT_TREE.VALID_TO.gt(on)));
+    }
+
+    private static Condition inSubtree(String rootPath) {
+        return UNIT_TREE.PATH.ge(rootPath).and(UNIT_TREE.PATH.lt(upperBound(rootPath)));
+    }
+
+    static String upperBound(String path) {
+        return path.substring(0, path.length() - 1) + "0";
+    }
+
+    // ---- campaigns ------------------------------------------------------------------------------
+
+    long insertCampaign(long unitId, Period period, String scheme, LocalDate openedOn, String actor, LocalDate rollDate) {
+        return db.insertInto(CAMPAIGN)
+                .set(CAMPAIGN.UNIT_ID, unitId).set(CAMPAIGN.PERIOD_KIND, period.kind().name())
+                .set(CAMPAIGN.YEAR, period.year()).set(CAMPAIGN.PERIOD_NO, period.no())
+                .set(CAMPAIGN.PERIOD_START, period.start()).set(CAMPAIGN.PERIOD_END, period.end())
+                .set(CAMPAIGN.SCHEME_CODE, scheme).set(CAMPAIGN.OPENED_ON, openedOn).set(CAMPAIGN.OPENED_BY, actor)
+                .set(CAMPAIGN.ROLL_DATE, rollDate)
+                .returning(CAMPAIGN.ID).fetchOne(CAMPAIGN.ID);
+    }
+
+    void setRollDate(long campaignId, LocalDate rollDate) {
+        db.update(CAMPAIGN).set(CAMPAIGN.ROLL_DATE, rollDate).where(CAMPAIGN.ID.eq(campaignId)).execute();
+    }
+
+    /** Campaign rows with the unit's name as at its roll date. */
+    private List<CampaignSummary> campaigns(Condition where, Map<String, String> schemeNames) {
+        return db.select(CAMPAIGN.ID, CAMPAIGN.UNIT_ID, UNIT_TREE.NAME, CAMPAIGN.PERIOD_KIND, CAMPAIGN.YEAR,
+                        CAMPAIGN.PERIOD_NO, CAMPAIGN.SCHEME_CODE, CAMPAIGN.OPENED_ON, CAMPAIGN.OPENED_BY, CAMPAIGN.ROLL_DATE)
+                .from(CAMPAIGN)
+                .leftJoin(UNIT_TREE).on(UNIT_TREE.UNIT_ID.eq(CAMPAIGN.UNIT_ID)).and(UNIT_TREE.VALID_FROM.le(CAMPAIGN.ROLL_DATE))
+                .and(UNIT_TREE.VALID_TO.isNull().or(UNIT_TREE.VALID_TO.gt(CAMPAIGN.ROLL_DATE)))
+                .where(where)
+                .orderBy(CAMPAIGN.PERIOD_END.desc(), CAMPAIGN.ID.desc())
+                .fetch(r -> new CampaignSummary(r.value1(), r.value2(), r.value3(),
+                        new Period(PeriodKind.valueOf(r.value4()), r.value5(), r.value6()), r.value7(),
+                        schemeNames.getOrDefault(r.value7(), r.value7()), r.value8(), r.value9(), r.value10()));
+    }
+
+    Optional<CampaignSummary> campaign(long id, Map<String, String> schemeNames) {
+        return campaigns(CAMPAIGN.ID.eq(id), schemeNames).stream().findFirst();
+    }
+
+    /** Campaigns whose root lies on the unit's path (itself or an ancestor) or inside its subtree. */
+    List<CampaignSummary> campaignsAround(String unitPath, Collection<Long> ancestorsAndSelf, LocalDate today,
+                                          Map<String, String> schemeNames) {
+        var inside = DSL.select(UNIT_TREE.UNIT_ID).from(UNIT_TREE).where(inSubtree(unitPath));
+        return campaigns(CAMPAIGN.UNIT_ID.in(ancestorsAndSelf).or(CAMPAIGN.UNIT_ID.in(inside)), schemeNames);
+    }
+
+    Optional<Long> lockCampaign(long id) {
+        return db.select(CAMPAIGN.ID).from(CAMPAIGN).where(CAMPAIGN.ID.eq(id)).forUpdate().fetchOptional(Record1::value1);
+    }
+
+    // ---- ratings --------------------------------------------------------------------------------
+
+    Set<Long> memberSubjects(long campaignId) {
+        return new HashSet<>(db.select(RATING.MEMBER_ID).from(RATING).where(RATING.CAMPAIGN_ID.eq(campaignId))
+                .and(RATING.SUBJECT_KIND.eq(SubjectKind.MEMBER.name())).fetch(Record1::value1));
+    }
+
+    Set<String> unitSubjects(long campaignId) {
+        return new HashSet<>(db.select(RATING.SUBJECT_KIND.concat(":").concat(RATING.UNIT_ID.cast(String.class)))
+                .from(RATING).where(RATING.CAMPAIGN_ID.eq(campaignId))
+                .and(RATING.SUBJECT_KIND.in(SubjectKind.ORGANISATION.name(), SubjectKind.COLLECTIVE.name()))
+                .fetch(Record1::value1));
+    }
+
+    RatingRecord newRating() {
+        return db.newRecord(RATING);
+    }
+
+    void insertAll(List<RatingRecord> records) {
+        for (int from = 0; from < records.size(); from += 2000) {
+            db.batchInsert(records.subList(from, Math.min(records.size(), from + 2000))).execute();
+        }
+    }
+
+    Optional<RatingRow> rating(long id) {
+        return db.selectFrom(RATING).where(RATING.ID.eq(id)).fetchOptional(RatingRepository::row);
+    }
+
+    List<RatingRow> lockRatings(Collection<Long> ids) {
+        return db.selectFrom(RATING).where(RATING.ID.in(ids)).orderBy(RATING.ID).forUpdate().fetch(RatingRepository::row);
+    }
+
+    List<RatingRow> inSubtree(long campaignId, String unitPath, SubjectKind kind) {
+        Condition where = RATING.CAMPAIGN_ID.eq(campaignId)
+                .and(RATING.UNIT_PATH.ge(unitPath)).and(RATING.UNIT_PATH.lt(upperBound(unitPath)));
+        if (kind != null) {
+            where = where.and(RATING.SUBJECT_KIND.eq(kind.name()));
+        }
+        return db.selectFrom(RATING).where(where).orderBy(RATING.UNIT_PATH, RATING.SUBJECT_NAME, RATING.ID)
+                .fetch(RatingRepository::row);
+    }
+
+    Map<SubjectKind, Map<RatingStatus, Integer>> progress(long campaignId, String unitPath) {
+        Map<SubjectKind, Map<RatingStatus, Integer>> counts = new java.util.EnumMap<>(SubjectKind.class);
+        db.select(RATING.SUBJECT_KIND, RATING.STATUS, DSL.count()).from(RATING)
+                .where(RATING.CAMPAIGN_ID.eq(campaignId))
+                .and(RATING.UNIT_PATH.ge(unitPath)).and(RATING.UNIT_PATH.lt(upperBound(unitPath)))
+                .groupBy(RATING.SUBJECT_KIND, RATING.STATUS)
+                .forEach(r -> counts.computeIfAbsent(SubjectKind.valueOf(r.value1()), k -> new java.util.EnumMap<>(RatingStatus.class))
+                        .put(RatingStatus.valueOf(r.value2()), r.value3()));
+        return counts;
+    }
+
+    List<RatingRow> decidedBy(long campaignId, long deciderId) {
+        return db.selectFrom(RATING).where(RATING.CAMPAIGN_ID.eq(campaignId)).and(RATING.DECIDER_ID.eq(deciderId))
+                .orderBy(RATING.UNIT_PATH, RATING.SUBJECT_NAME, RATING.ID).fetch(RatingRepository::row);
+    }
+
+    /** Ratings in the given quota groups of the campaign. */
+    List<RatingRow> inQuotaGroups(long campaignId, Collection<String> groups) {
+        return db.selectFrom(RATING).where(RATING.CAMPAIGN_ID.eq(campaignId)).and(RATING.QUOTA_GROUP.in(groups))
+                .fetch(RatingRepository::row);
+    }
+
+    /** The members of a cell and the subordinate organisations of a committee, for its rating. */
+    List<RatingRow> childrenOf(long campaignId, RatingRow org) {
+        Condition children = RatingRules.isCell(org)
+                ? RATING.SUBJECT_KIND.eq(SubjectKind.MEMBER.name()).and(RATING.UNIT_ID.eq(org.unitId()))
+                : RATING.SUBJECT_KIND.eq(SubjectKind.ORGANISATION.name()).and(RATING.PARENT_UNIT_ID.eq(org.unitId()));
+        return db.selectFrom(RATING).where(RATING.CAMPAIGN_ID.eq(campaignId)).and(children)
+                .orderBy(RATING.SUBJECT_NAME, RATING.ID).fetch(RatingRepository::row);
+    }
+
+    /** The organisation rating a member (its cell) or a subordinate organisation (its parent) counts in. */
+    Optional<RatingRow> parentOrganisation(RatingRow r) {
+        long unit;
+        if (r.kind() == SubjectKind.MEMBER) {
+            unit = r.unitId();
+        } else if (r.kind() == SubjectKind.ORGANISATION && r.parentUnitId() != null) {
+            unit = r.parentUnitId();
+        } else {
+            return Optional.empty();
+        }
+        return db.selectFrom(RATING).where(RATING.CAMPAIGN_ID.eq(r.campaignId()))
+                .and(RATING.SUBJECT_KIND.eq(SubjectKind.ORGANISATION.name())).and(RATING.UNIT_ID.eq(unit))
+                .fetchOptional(RatingRepository::row);
+    }
+
+    void recordInputs(long id, RatingRow.Inputs in) {
+        db.update(RATING).set(RATING.SICK_LEAVE_DAYS, in.sickLeaveDays()).set(RATING.TARGETS_PCT, in.targetsPct())
+                .set(RATING.DEGRADATION, in.degradation()).set(RATING.PUBLIC_SERVANT_FAILED, in.publicServantFailed())
+                .set(RATING.VERSION, RATING.VERSION.plus(1)).where(RATING.ID.eq(id)).execute();
+    }
+
+    void selfAssess(long id, RatingLevel level, java.math.BigDecimal score, RatingStatus status) {
+        db.update(RATING).set(RATING.SELF_LEVEL, level.name()).set(RATING.SELF_SCORE, score)
+                .set(RATING.STATUS, status.name()).set(RATING.VERSION, RATING.VERSION.plus(1))
+                .where(RATING.ID.eq(id)).execute();
+    }
+
+    void propose(long id, RatingLevel level, java.math.BigDecimal score, Integer votesFor, Integer votesTotal) {
+        db.update(RATING).set(RATING.PROPOSED_LEVEL, level.name()).set(RATING.PROPOSED_SCORE, score)
+                .set(RATING.VOTES_FOR, votesFor).set(RATING.VOTES_TOTAL, votesTotal)
+                .set(RATING.STATUS, RatingStatus.PROPOSED.name()).set(RATING.VERSION, RATING.VERSION.plus(1))
+                .where(RATING.ID.eq(id)).execute();
+    }
+
+    void decide(long id, RatingLevel level, java.math.BigDecimal score, String override, DecisionRef d, String actor,
+                OffsetDateTime at) {
+        db.update(RATING).set(RATING.DECIDED_LEVEL, level.name()).set(RATING.DECIDED_SCORE, score)
+                .set(RATING.QUOTA_OVERRIDE, override)
+                .set(RATING.DECISION_NUMBER, d.number()).set(RATING.DECISION_DATE, d.date()).set(RATING.DECISION_BODY, d.issuingBody())
+                .set(RATING.DECIDED_AT, at).set(RATING.DECIDED_BY, actor)
+                .set(RATING.STATUS, RatingStatus.DECIDED.name()).set(RATING.VERSION, RATING.VERSION.plus(1))
+                .where(RATING.ID.eq(id)).execute();
+    }
+
+    void reopen(long id, RatingStatus back) {
+        db.update(RATING).setNull(RATING.DECIDED_LEVEL).setNull(RATING.DECIDED_SCORE).setNull(RATING.QUOTA_OVERRIDE)
+                .setNull(RATING.DECISION_NUMBER).setNull(RATING.DECISION_DATE).setNull(RATING.DECISION_BODY)
+                .setNull(RATING.DECIDED_AT).setNull(RATING.DECIDED_BY)
+                .set(RATING.STATUS, back.name()).set(RATING.VERSION, RATING.VERSION.plus(1))
+                .where(RATING.ID.eq(id)).execute();
+    }
+
+    void step(long ratingId, RatingStep.StepKind step, RatingLevel level, java.math.BigDecimal score, Integer votesFor,
+              Integer votesTotal, DecisionRef d, String reason, String actor) {
+        RatingStepRecord r = db.newRecord(RATING_STEP);
+        r.setRatingId(ratingId);
+        r.setStep(step.name());
+        r.setLevel(level == null ? null : level.name());
+        r.setScore(score);
+        r.setVotesFor(votesFor);
+        r.setVotesTotal(votesTotal);
+        if (d != null) {
+            r.setDecisionNumber(d.number());
+            r.setDecisionDate(d.date());
+            r.setDecisionBody(d.issuingBody());
+        }
+        r.setReason(reason);
+        r.setActor(actor);
+        r.insert();
+    }
+
+    List<RatingStep> steps(long ratingId) {
+        return db.selectFrom(RATING_STEP).where(RATING_STEP.RATING_ID.eq(ratingId)).orderBy(RATING_STEP.ID)
+                .fetch(r -> new RatingStep(r.getId(), RatingStep.StepKind.valueOf(r.getStep()),
+                        r.getLevel() == null ? null : RatingLevel.valueOf(r.getLevel()), r.getScore(), r.getVotesFor(),
+                        r.getVotesTotal(), r.getDecisionNumber() == null ? null
+                        : new DecisionRef(r.getDecisionNumber(), r.getDecisionDate(), r.getDecisionBody()),
+                        r.getReason(), r.getActor(), r.getAt().toInstant()));
+    }
+
+    static RatingRow row(RatingRecord r) {
+        return new RatingRow(r.getId(), r.getCampaignId(), SubjectKind.valueOf(r.getSubjectKind()), r.getMemberId(),
+                r.getUnitId(), r.getUnitName(), UnitType.valueOf(r.getUnitType()), r.getParentUnitId(), r.getSubjectName(),
+                r.getPosition(), r.getGrassrootsId(), r.getDeciderId(), r.getDeciderName(), r.getQuotaGroup(),
+                RatingStatus.valueOf(r.getStatus()),
+                r.getNotRatedReason() == null ? null : NotRatedReason.valueOf(r.getNotRatedReason()), r.getDisciplined(),
+                new RatingRow.Inputs(r.getSickLeaveDays(), r.getTargetsPct(), r.getDegradation(), r.getPublicServantFailed()),
+                level(r.getSelfLevel()), r.getSelfScore(), level(r.getProposedLevel()), r.getProposedScore(),
+                r.getVotesFor(), r.getVotesTotal(), level(r.getDecidedLevel()), r.getDecidedScore(),
+                r.getDecisionNumber() == null ? null : new DecisionRef(r.getDecisionNumber(), r.getDecisionDate(), r.getDecisionBody()),
+                r.getQuotaOverride(), r.getVersion());
+    }
+
+    private static RatingLevel level(String code) {
+        return code == null ? null : RatingLevel.valueOf(code);
+    }
+}
