@@ -160,7 +160,8 @@ class EvaluationService implements Evaluations {
         }
         List<RatingViolation> found = new ArrayList<>();
         for (Judged j : judged.values()) {
-            if (j.row().status().isOpen()) {
+            // a missing level is plain in the table; the check names the rules a level would break
+            if (j.row().status().isOpen() && j.level() != null) {
                 found.addAll(RatingRules.subject(scheme, j));
             }
         }

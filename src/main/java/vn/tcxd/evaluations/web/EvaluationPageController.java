@@ -19,6 +19,8 @@ import vn.tcxd.evaluations.RatingScheme;
 import vn.tcxd.evaluations.RatingStatus;
 import vn.tcxd.evaluations.RatingViolation;
 import vn.tcxd.evaluations.SubjectKind;
+import vn.tcxd.members.MemberSummary;
+import vn.tcxd.members.Members;
 import vn.tcxd.orgstructure.OrgStructure;
 import vn.tcxd.orgstructure.UnitDetails;
 import vn.tcxd.orgstructure.UnitSummary;
@@ -41,11 +43,13 @@ class EvaluationPageController {
 
     private final Evaluations evaluations;
     private final OrgStructure org;
+    private final Members members;
     private final ScopedEvaluations scoped;
 
-    EvaluationPageController(Evaluations evaluations, OrgStructure org, ScopedEvaluations scoped) {
+    EvaluationPageController(Evaluations evaluations, OrgStructure org, Members members, ScopedEvaluations scoped) {
         this.evaluations = evaluations;
         this.org = org;
+        this.members = members;
         this.scoped = scoped;
     }
 
@@ -132,6 +136,29 @@ class EvaluationPageController {
         return "redirect:/evaluations/" + campaignId + "/units/" + unitId;
     }
 
+    /**
+     * Adds an individual leader to be rated, found by name, CCCD or card number among the members on the
+     * roll of the unit's subtree; the post is free text ("Bí thư Đảng ủy xã").
+     */
+    @PostMapping("/evaluations/{campaignId}/units/{unitId}/leaders")
+    String addLeader(@PathVariable long campaignId, @PathVariable long unitId, @RequestParam(required = false) String who,
+                     @RequestParam(required = false) String position, Model model, RedirectAttributes redirect) {
+        CampaignSummary c = scoped.campaignFor(campaignId, unitId);
+        scoped.requireWriteUnit(unitId);
+        try {
+            List<MemberSummary> found = who == null || who.isBlank() ? List.of()
+                    : members.search(who, List.of(unitId), c.rollDate(), 2);
+            if (found.size() != 1) {
+                throw RuleViolation.onField("who", found.isEmpty() ? "evaluations.leader.notFound" : "evaluations.leader.ambiguous", who);
+            }
+            long id = evaluations.apply(new EvaluationAct.AddLeader(campaignId, found.getFirst().id(), unitId, position));
+            redirect.addFlashAttribute("done", "evaluations.done.leaderAdded");
+            return "redirect:/ratings/" + id;
+        } catch (RuleViolation e) {
+            return renderCampaign(campaignId, unitId, e, null, model);
+        }
+    }
+
     private String renderCampaign(long campaignId, long unitId, RuleViolation problem, RateSheetForm submitted, Model model) {
         CampaignSummary c = scoped.campaignFor(campaignId, unitId);
         UnitDetails unit = org.unit(unitId, c.rollDate()).orElseThrow(() -> new NotFound("unit"));
@@ -150,6 +177,7 @@ class EvaluationPageController {
         boolean decides = !evaluations.toDecide(campaignId, unitId).isEmpty();
         model.addAttribute("decides", decides);
         model.addAttribute("canRefresh", scoped.canWriteUnit(c.unitId()) && c.unitId() == unitId);
+        model.addAttribute("canAddLeader", scoped.canWriteUnit(unitId) && !unit.type().isCell() && unit.parent() != null);
         if (unit.type().isCell()) {
             List<RatingRow> lines = new ArrayList<>(own.stream().filter(r -> r.kind() == SubjectKind.MEMBER).toList());
             model.addAttribute("lines", lines);

@@ -182,6 +182,22 @@ class EvaluationPagesTests {
     }
 
     @Test
+    void shouldAddALeaderFoundOnTheRollToBeDecidedByTheSuperiorCommittee() {
+        long campaign = openByPage();
+        String page = "/evaluations/" + campaign + "/units/" + tree.id("X1");
+        HttpResponse<String> added = province.postForm(page, page + "/leaders", Map.of("who", "Lê Văn C", "position", "Bí thư Đảng ủy xã"));
+        assertThat(added.statusCode()).isEqualTo(302);
+        RatingRow leader = evaluations.ratings(campaign, tree.id("X1"), SubjectKind.LEADER).getFirst();
+        assertThat(leader.subjectName()).isEqualTo("Lê Văn C");
+        assertThat(leader.position()).isEqualTo("Bí thư Đảng ủy xã");
+        assertThat(leader.deciderId()).isEqualTo(tree.id("D1"));
+        HttpResponse<String> unknown = province.postForm(page, page + "/leaders", Map.of("who", "Không Có Ai", "position", "Phó Bí thư"));
+        assertThat(unknown.statusCode()).isEqualTo(200);
+        assertThat(unknown.body()).contains("Không tìm thấy đảng viên");
+        assertThat(evaluations.ratings(campaign, tree.id("X1"), SubjectKind.LEADER)).hasSize(1);
+    }
+
+    @Test
     void shouldShowNothingOfTheReviewToAnotherProvince() {
         long campaign = openByPage();
         long rating = cellRatings(campaign).getFirst().id();
