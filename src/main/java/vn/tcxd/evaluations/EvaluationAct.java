@@ -31,11 +31,19 @@ public sealed interface EvaluationAct {
     record SelfAssess(long ratingId, RatingLevel level, BigDecimal score) implements EvaluationAct {
     }
 
-    /** The cell's (or appraising body's) proposals, with the vote where one was taken. */
+    /**
+     * The cell's sheet: for each subject the self-assessment it handed in and the cell's proposal with the
+     * vote where one was taken; either may be absent. One transaction for the whole sheet.
+     */
     record Propose(List<Proposal> proposals) implements EvaluationAct {
     }
 
-    record Proposal(long ratingId, RatingLevel level, BigDecimal score, Integer votesFor, Integer votesTotal) {
+    record Proposal(long ratingId, RatingLevel selfLevel, BigDecimal selfScore, RatingLevel level, BigDecimal score,
+                    Integer votesFor, Integer votesTotal) {
+
+        public static Proposal of(long ratingId, RatingLevel level, BigDecimal score, Integer votesFor, Integer votesTotal) {
+            return new Proposal(ratingId, null, null, level, score, votesFor, votesTotal);
+        }
     }
 
     /**

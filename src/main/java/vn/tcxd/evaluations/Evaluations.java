@@ -35,6 +35,9 @@ public interface Evaluations {
 
     List<RatingStep> steps(long ratingId);
 
+    /** Subjects by kind and status in the unit's subtree. */
+    RatingProgress progress(long campaignId, long unitId);
+
     /**
      * The rules the committee's ratings would break if decided at their current levels (proposed, or
      * decided earlier), with the members or units named: what the committee sees before deciding.

@@ -154,10 +154,10 @@ class EvaluationWorkflowTests {
             RatingRow r = ratingOf(campaign, eastCell.get(i));
             RatingLevel level = i < 3 ? EXCELLENT : GOOD;
             evaluations.apply(new EvaluationAct.SelfAssess(r.id(), level, null));
-            proposals.add(new Proposal(r.id(), level, null, 11, 12));
+            proposals.add(Proposal.of(r.id(), level, null, 11, 12));
         }
         RatingRow bad = ratingOf(campaign, disciplined);
-        proposals.add(new Proposal(bad.id(), NOT_COMPLETED, null, 12, 12));
+        proposals.add(Proposal.of(bad.id(), NOT_COMPLETED, null, 12, 12));
         evaluations.apply(new EvaluationAct.Propose(proposals));
         RatingRow first = ratingOf(campaign, eastCell.getFirst());
         assertThat(first.status()).isEqualTo(RatingStatus.PROPOSED);
@@ -240,7 +240,7 @@ class EvaluationWorkflowTests {
         assertThatThrownBy(() -> evaluations.apply(new EvaluationAct.Decide(List.of(new DecisionItem(bad.id(), COMPLETED, null, null)), COMMUNE)))
                 .isInstanceOf(RuleViolation.class).extracting("messageKey").isEqualTo("rating.violation.failDisciplined");
         // a vote with more in favour than cast
-        assertThatThrownBy(() -> evaluations.apply(new EvaluationAct.Propose(List.of(new Proposal(member.id(), GOOD, null, 13, 12)))))
+        assertThatThrownBy(() -> evaluations.apply(new EvaluationAct.Propose(List.of(Proposal.of(member.id(), GOOD, null, 13, 12)))))
                 .isInstanceOf(RuleViolation.class).extracting("messageKey").isEqualTo("rating.error.votes");
         assertThat(evaluations.steps(member.id())).isEmpty();
         assertThat(ratingOf(campaign, eastCell.getFirst()).status()).isEqualTo(RatingStatus.PENDING);
@@ -254,7 +254,7 @@ class EvaluationWorkflowTests {
                 .filter(x -> eastCell.getFirst().equals(x.memberId())).findFirst().orElseThrow();
         assertThatThrownBy(() -> evaluations.apply(new EvaluationAct.SelfAssess(r.id(), GOOD, null)))
                 .isInstanceOf(RuleViolation.class).extracting("messageKey").isEqualTo("rating.violation.scoreRequired");
-        evaluations.apply(new EvaluationAct.Propose(List.of(new Proposal(r.id(), EXCELLENT, new BigDecimal("88"), 10, 12))));
+        evaluations.apply(new EvaluationAct.Propose(List.of(Proposal.of(r.id(), EXCELLENT, new BigDecimal("88"), 10, 12))));
         DecisionRef d = new DecisionRef("3-QĐ/ĐU", LocalDate.of(2026, 1, 12), "Đảng ủy xã Tân Lập");
         assertThatThrownBy(() -> evaluations.apply(new EvaluationAct.Decide(List.of(DecisionItem.asProposed(r.id())), d)))
                 .isInstanceOf(RuleViolation.class).extracting("messageKey").isEqualTo("rating.violation.scoreBand");

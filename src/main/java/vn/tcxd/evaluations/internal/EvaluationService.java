@@ -10,6 +10,7 @@ import vn.tcxd.evaluations.Evaluations;
 import vn.tcxd.evaluations.NotRatedReason;
 import vn.tcxd.evaluations.Period;
 import vn.tcxd.evaluations.RatingLevel;
+import vn.tcxd.evaluations.RatingProgress;
 import vn.tcxd.evaluations.RatingRow;
 import vn.tcxd.evaluations.RatingScheme;
 import vn.tcxd.evaluations.RatingStatus;
@@ -36,7 +37,6 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -141,6 +141,14 @@ class EvaluationService implements Evaluations {
 
     @Override
     @Transactional(readOnly = true)
+    public RatingProgress progress(long campaignId, long unitId) {
+        CampaignSummary c = requireCampaign(campaignId);
+        return new RatingProgress(repo.unitOn(unitId, c.rollDate()).map(u -> repo.progress(campaignId, u.path()))
+                .orElse(Map.of()));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<RatingViolation> check(long campaignId, long deciderId) {
         CampaignSummary c = requireCampaign(campaignId);
         RatingScheme scheme = scheme(c.schemeCode());
@@ -151,7 +159,8 @@ class EvaluationService implements Evaluations {
         }
         List<RatingViolation> found = new ArrayList<>();
         for (Judged j : judged.values()) {
-            if (j.row().status().isOpen()) {
+            // a missing level is plain in the table; the check names the rules a level would break
+            if (j.row().status().isOpen() && j.level() != null) {
                 found.addAll(RatingRules.subject(scheme, j));
             }
         }
@@ -240,7 +249,6 @@ class EvaluationService implements Evaluations {
             units.put(u.id(), u);
         }
         Map<Long, LocalDate> established = repo.establishedOn(root.path(), rollDate);
-        Set<Long> haveMembers = repo.memberSubjects(campaignId);
         Set<String> haveUnits = repo.unitSubjects(campaignId);
         List<RatingRecord> records = new ArrayList<>();
         LocalDate unitCutoff = scheme.notRatedUnitMonths() == null ? null : period.end().minusMonths(scheme.notRatedUnitMonths());
@@ -264,39 +272,9 @@ class EvaluationService implements Evaluations {
                         "C:" + decider.id(), reason, since));
             }
         }
-        List<RatingRepository.RollMember> roll = repo.roll(root.path(), rollDate);
-        Map<Long, RatingRepository.Discipline> disciplined = repo.disciplines(
-                roll.stream().map(RatingRepository.RollMember::memberId).toList(), period.start(), period.end());
-        LocalDate memberCutoff = scheme.notRatedMemberMonths() == null ? null : period.end().minusMonths(scheme.notRatedMemberMonths());
-        for (RatingRepository.RollMember m : roll) {
-            if (haveMembers.contains(m.memberId())) {
-                continue;
-            }
-            RatingRepository.TreeUnit cell = units.get(m.unitId());
-            RatingRepository.TreeUnit grassroots = nearestGrassroots(cell, units);
-            RatingRepository.TreeUnit decider = grassroots != null ? grassroots : cell.parentId() == null ? null : units.get(cell.parentId());
-            if (decider == null) {
-                continue;
-            }
-            NotRatedReason reason = null;
-            if (m.exempt()) {
-                // QĐ 45-QĐ/TW item 14.2: members exempted from work and activity are not rated
-                reason = NotRatedReason.EXEMPT;
-            } else if (memberCutoff != null && m.admittedOn() != null && m.admittedOn().isAfter(memberCutoff)) {
-                // HD 21-HD/BTCTW (2019) II.6.2: members admitted less than 6 months ago are not rated
-                reason = NotRatedReason.ADMITTED_RECENTLY;
-            }
-            RatingRecord r = record(campaignId, SubjectKind.MEMBER, m.memberId(), cell, m.name(), units, decider,
-                    "M:" + (grassroots != null ? grassroots.id() : decider.id()), reason,
-                    reason == NotRatedReason.ADMITTED_RECENTLY ? m.admittedOn() : null);
-            RatingRepository.Discipline d = disciplined.get(m.memberId());
-            if (d != null) {
-                r.setDisciplined(d.decision().display());
-            }
-            records.add(r);
-        }
         repo.insertAll(records);
-        return records.size();
+        LocalDate memberCutoff = scheme.notRatedMemberMonths() == null ? null : period.end().minusMonths(scheme.notRatedMemberMonths());
+        return records.size() + repo.insertMembers(campaignId, root.path(), rollDate, memberCutoff, period.start(), period.end());
     }
 
     private RatingRecord record(long campaignId, SubjectKind kind, Long memberId, RatingRepository.TreeUnit unit,
@@ -369,8 +347,10 @@ class EvaluationService implements Evaluations {
         repo.lockCampaign(a.campaignId()).orElseThrow(() -> new NotFound("campaign " + a.campaignId()));
         CampaignSummary c = requireCampaign(a.campaignId());
         String position = VietnameseText.requireText(a.position(), "position", 200);
-        String name = repo.memberName(a.memberId()).orElseThrow(() -> new RuleViolation("rating.error.memberUnknown"));
         RatingRepository.TreeUnit root = repo.unitOn(c.unitId(), c.rollDate()).orElseThrow();
+        // only a member on the campaign's roll: no name from outside the subtree can be learnt this way
+        String name = repo.memberOnRoll(a.memberId(), root.path(), c.rollDate())
+                .orElseThrow(() -> new RuleViolation("rating.error.memberUnknown"));
         RatingRepository.TreeUnit unit = repo.unitOn(a.unitId(), c.rollDate())
                 .filter(u -> u.path().startsWith(root.path()))
                 .orElseThrow(() -> new RuleViolation("rating.error.unitOutsideCampaign"));
@@ -430,6 +410,15 @@ class EvaluationService implements Evaluations {
         RatingScheme scheme = scheme(requireCampaign(campaign).schemeCode());
         for (EvaluationAct.Proposal p : a.proposals()) {
             RatingRow r = requireOpen(rows.get(p.ratingId()));
+            if (p.selfLevel() != null) {
+                BigDecimal selfScore = requireLevelAndScore(scheme, r, p.selfLevel(), p.selfScore());
+                repo.selfAssess(r.id(), p.selfLevel(), selfScore,
+                        r.status() == RatingStatus.PENDING ? RatingStatus.SELF_ASSESSED : r.status());
+                repo.step(r.id(), RatingStep.StepKind.SELF, p.selfLevel(), selfScore, null, null, null, null, actor());
+            }
+            if (p.level() == null) {
+                continue;
+            }
             BigDecimal score = requireLevelAndScore(scheme, r, p.level(), p.score());
             if (p.votesTotal() != null && p.votesTotal() <= 0 || p.votesFor() != null && p.votesFor() < 0
                     || p.votesFor() != null && p.votesTotal() != null && p.votesFor() > p.votesTotal()) {
@@ -441,7 +430,7 @@ class EvaluationService implements Evaluations {
         RatingRow first = rows.values().iterator().next();
         events.publishEvent(new AuditedChange("evaluations.PROPOSED", "campaign", Long.toString(campaign), first.unitId(),
                 null, Map.of("ratings", a.proposals().size(), "levels", summary(a.proposals().stream()
-                .map(EvaluationAct.Proposal::level).toList())), null));
+                .map(EvaluationAct.Proposal::level).filter(java.util.Objects::nonNull).toList())), null));
         return first.id();
     }
 

@@ -2,6 +2,7 @@ package vn.tcxd.evaluations.internal;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.Field;
 import org.jooq.Record1;
 import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
@@ -84,43 +85,83 @@ class RatingRepository {
         return result;
     }
 
-    /** A member on the roll of the subtree on the date. */
-    record RollMember(long memberId, long unitId, boolean exempt, String name, LocalDate admittedOn) {
+    /**
+     * Adds the members on the roll of the subtree on {@code on} who are not yet subjects of the campaign,
+     * in one set-based statement (a province of 400,000 members opens in seconds): each with its cell,
+     * the enclosing grassroots organisation as decider and quota group (a cell's parent or grandparent:
+     * chi bộ trực thuộc sit under a grassroots or a partial committee), and the not-rated reason —
+     * exempted (QĐ 45 item 14.2) or admitted after {@code admittedCutoff} (HD 21 II.6.2). Then marks the
+     * disciplines decided in [from, to]. Returns the number added.
+     */
+    int insertMembers(long campaignId, String rootPath, LocalDate on, LocalDate admittedCutoff, LocalDate from, LocalDate to) {
+        var c = UNIT_TREE.as("c");
+        var p = UNIT_TREE.as("p");
+        var pp = UNIT_TREE.as("pp");
+        List<String> grassroots = List.of(UnitType.GRASSROOTS_COMMITTEE.name(), UnitType.GRASSROOTS_CELL.name());
+        Field<Long> grassrootsId = DSL.when(c.TYPE.in(grassroots), c.UNIT_ID).when(p.TYPE.in(grassroots), p.UNIT_ID)
+                .when(pp.TYPE.in(grassroots), pp.UNIT_ID);
+        Field<Long> deciderId = DSL.coalesce(grassrootsId, c.PARENT_ID);
+        Field<String> deciderName = DSL.when(c.TYPE.in(grassroots), c.NAME).when(p.TYPE.in(grassroots), p.NAME)
+                .when(pp.TYPE.in(grassroots), pp.NAME).otherwise(p.NAME);
+        Condition recent = admittedCutoff == null ? DSL.falseCondition() : MEMBER_NAME.ADMISSION_DECISION_DATE.gt(admittedCutoff);
+        Field<String> reason = DSL.when(ROLL_STATE.EXEMPT, DSL.inline(NotRatedReason.EXEMPT.name()))
+                .when(recent, DSL.inline(NotRatedReason.ADMITTED_RECENTLY.name()));
+        int added = db.insertInto(RATING, RATING.CAMPAIGN_ID, RATING.SUBJECT_KIND, RATING.MEMBER_ID, RATING.UNIT_ID,
+                        RATING.UNIT_PATH, RATING.UNIT_NAME, RATING.UNIT_TYPE, RATING.PARENT_UNIT_ID, RATING.GRASSROOTS_ID,
+                        RATING.DECIDER_ID, RATING.DECIDER_NAME, RATING.QUOTA_GROUP, RATING.SUBJECT_NAME, RATING.STATUS,
+                        RATING.NOT_RATED_REASON, RATING.NOT_RATED_SINCE, RATING.DEGRADATION, RATING.PUBLIC_SERVANT_FAILED,
+                        RATING.VERSION)
+                .select(DSL.select(DSL.inline(campaignId), DSL.inline(SubjectKind.MEMBER.name()), ROLL_STATE.MEMBER_ID,
+                                c.UNIT_ID, c.PATH, c.NAME, c.TYPE, c.PARENT_ID, grassrootsId, deciderId, deciderName,
+                                DSL.inline("M:").concat(deciderId.cast(String.class)), MEMBER_NAME.FULL_NAME,
+                                DSL.when(reason.isNull(), DSL.inline(RatingStatus.PENDING.name()))
+                                        .otherwise(DSL.inline(RatingStatus.NOT_RATED.name())),
+                                reason,
+                                DSL.when(ROLL_STATE.EXEMPT.isFalse().and(recent), MEMBER_NAME.ADMISSION_DECISION_DATE),
+                                DSL.inline(false), DSL.inline(false), DSL.inline(0))
+                        .from(ROLL_STATE)
+                        .join(MEMBER_NAME).on(MEMBER_NAME.MEMBER_ID.eq(ROLL_STATE.MEMBER_ID))
+                        .join(c).on(c.UNIT_ID.eq(ROLL_STATE.UNIT_ID)).and(validOn(c, on))
+                        .and(c.PATH.ge(rootPath)).and(c.PATH.lt(upperBound(rootPath)))
+                        .leftJoin(p).on(p.UNIT_ID.eq(c.PARENT_ID)).and(validOn(p, on))
+                        .leftJoin(pp).on(pp.UNIT_ID.eq(p.PARENT_ID)).and(validOn(pp, on))
+                        .where(ROLL_STATE.VALID_FROM.le(on)).and(ROLL_STATE.VALID_TO.isNull().or(ROLL_STATE.VALID_TO.gt(on)))
+                        .and(ROLL_STATE.STATUS.in("PROBATIONARY", "FULL"))
+                        .and(deciderId.isNotNull())
+                        .andNotExists(DSL.selectOne().from(RATING).where(RATING.CAMPAIGN_ID.eq(campaignId))
+                                .and(RATING.SUBJECT_KIND.eq(SubjectKind.MEMBER.name()))
+                                .and(RATING.MEMBER_ID.eq(ROLL_STATE.MEMBER_ID))))
+                .execute();
+        // HD 16 & 21: a member disciplined during the year is rated KHTNV; the latest decision is shown
+        var d = DISCIPLINE_RECORD.as("d");
+        var later = DISCIPLINE_RECORD.as("later");
+        db.update(RATING)
+                .set(RATING.DISCIPLINED, d.DECISION_NUMBER.concat(DSL.inline(" (")).concat(DSL.toChar(d.DECISION_DATE, DSL.inline("FMDD/FMMM/YYYY")))
+                        .concat(DSL.inline(", ")).concat(d.DECISION_BODY).concat(DSL.inline(")")))
+                .from(d)
+                .where(RATING.CAMPAIGN_ID.eq(campaignId)).and(RATING.SUBJECT_KIND.eq(SubjectKind.MEMBER.name()))
+                .and(RATING.DISCIPLINED.isNull())
+                .and(d.MEMBER_ID.eq(RATING.MEMBER_ID)).and(d.EFFECTIVE_ON.between(from, to))
+                .andNotExists(DSL.selectOne().from(later).where(later.MEMBER_ID.eq(d.MEMBER_ID))
+                        .and(later.EFFECTIVE_ON.between(from, to))
+                        .and(later.EFFECTIVE_ON.gt(d.EFFECTIVE_ON).or(later.EFFECTIVE_ON.eq(d.EFFECTIVE_ON)
+                                .and(later.DECISION_NUMBER.gt(d.DECISION_NUMBER)))))
+                .execute();
+        return added;
     }
 
-    List<RollMember> roll(String rootPath, LocalDate on) {
-        return db.select(ROLL_STATE.MEMBER_ID, ROLL_STATE.UNIT_ID, ROLL_STATE.EXEMPT, MEMBER_NAME.FULL_NAME,
-                        MEMBER_NAME.ADMISSION_DECISION_DATE)
-                .from(ROLL_STATE)
+    private static Condition validOn(vn.tcxd.jooq.orgstructure.tables.UnitTree t, LocalDate on) {
+        return t.VALID_FROM.le(on).and(t.VALID_TO.isNull().or(t.VALID_TO.gt(on)));
+    }
+
+    /** The member's name if they are on the roll of the subtree on the date. */
+    Optional<String> memberOnRoll(long memberId, String rootPath, LocalDate on) {
+        return db.select(MEMBER_NAME.FULL_NAME).from(ROLL_STATE)
                 .join(MEMBER_NAME).on(MEMBER_NAME.MEMBER_ID.eq(ROLL_STATE.MEMBER_ID))
                 .join(UNIT_TREE).on(UNIT_TREE.UNIT_ID.eq(ROLL_STATE.UNIT_ID)).and(validOn(on)).and(inSubtree(rootPath))
-                .where(ROLL_STATE.VALID_FROM.le(on)).and(ROLL_STATE.VALID_TO.isNull().or(ROLL_STATE.VALID_TO.gt(on)))
+                .where(ROLL_STATE.MEMBER_ID.eq(memberId))
+                .and(ROLL_STATE.VALID_FROM.le(on)).and(ROLL_STATE.VALID_TO.isNull().or(ROLL_STATE.VALID_TO.gt(on)))
                 .and(ROLL_STATE.STATUS.in("PROBATIONARY", "FULL"))
-                .fetch(r -> new RollMember(r.value1(), r.value2(), r.value3(), r.value4(), r.value5()));
-    }
-
-    /** Disciplines decided in [from, to] of the given members: member → "form, decision". */
-    Map<Long, Discipline> disciplines(Collection<Long> memberIds, LocalDate from, LocalDate to) {
-        Map<Long, Discipline> result = new HashMap<>();
-        if (memberIds.isEmpty()) {
-            return result;
-        }
-        db.select(DISCIPLINE_RECORD.MEMBER_ID, DISCIPLINE_RECORD.FORM, DISCIPLINE_RECORD.DECISION_NUMBER,
-                        DISCIPLINE_RECORD.DECISION_DATE, DISCIPLINE_RECORD.DECISION_BODY)
-                .from(DISCIPLINE_RECORD)
-                .where(DISCIPLINE_RECORD.EFFECTIVE_ON.between(from, to))
-                .and(DISCIPLINE_RECORD.MEMBER_ID.eq(DSL.any(memberIds.toArray(Long[]::new))))
-                .orderBy(DISCIPLINE_RECORD.EFFECTIVE_ON)
-                .forEach(r -> result.put(r.value1(), new Discipline(r.value2(),
-                        new DecisionRef(r.value3(), r.value4(), r.value5()))));
-        return result;
-    }
-
-    record Discipline(String form, DecisionRef decision) {
-    }
-
-    Optional<String> memberName(long memberId) {
-        return db.select(MEMBER_NAME.FULL_NAME).from(MEMBER_NAME).where(MEMBER_NAME.MEMBER_ID.eq(memberId))
                 .fetchOptional(Record1::value1);
     }
 
@@ -183,11 +224,6 @@ class RatingRepository {
 
     // ---- ratings --------------------------------------------------------------------------------
 
-    Set<Long> memberSubjects(long campaignId) {
-        return new HashSet<>(db.select(RATING.MEMBER_ID).from(RATING).where(RATING.CAMPAIGN_ID.eq(campaignId))
-                .and(RATING.SUBJECT_KIND.eq(SubjectKind.MEMBER.name())).fetch(Record1::value1));
-    }
-
     Set<String> unitSubjects(long campaignId) {
         return new HashSet<>(db.select(RATING.SUBJECT_KIND.concat(":").concat(RATING.UNIT_ID.cast(String.class)))
                 .from(RATING).where(RATING.CAMPAIGN_ID.eq(campaignId))
@@ -221,6 +257,17 @@ class RatingRepository {
         }
         return db.selectFrom(RATING).where(where).orderBy(RATING.UNIT_PATH, RATING.SUBJECT_NAME, RATING.ID)
                 .fetch(RatingRepository::row);
+    }
+
+    Map<SubjectKind, Map<RatingStatus, Integer>> progress(long campaignId, String unitPath) {
+        Map<SubjectKind, Map<RatingStatus, Integer>> counts = new java.util.EnumMap<>(SubjectKind.class);
+        db.select(RATING.SUBJECT_KIND, RATING.STATUS, DSL.count()).from(RATING)
+                .where(RATING.CAMPAIGN_ID.eq(campaignId))
+                .and(RATING.UNIT_PATH.ge(unitPath)).and(RATING.UNIT_PATH.lt(upperBound(unitPath)))
+                .groupBy(RATING.SUBJECT_KIND, RATING.STATUS)
+                .forEach(r -> counts.computeIfAbsent(SubjectKind.valueOf(r.value1()), k -> new java.util.EnumMap<>(RatingStatus.class))
+                        .put(RatingStatus.valueOf(r.value2()), r.value3()));
+        return counts;
     }
 
     List<RatingRow> decidedBy(long campaignId, long deciderId) {

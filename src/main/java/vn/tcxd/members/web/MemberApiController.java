@@ -26,7 +26,7 @@ import vn.tcxd.members.Members;
 import vn.tcxd.members.PartyAge;
 import vn.tcxd.members.web.MemberApiRecords.AdmitMemberRequest;
 import vn.tcxd.members.web.MemberApiRecords.BadgeListResponse;
-import vn.tcxd.members.web.MemberApiRecords.DecisionRequest;
+import vn.tcxd.shared.DecisionRequest;
 import vn.tcxd.members.web.MemberApiRecords.DisciplineMemberRequest;
 import vn.tcxd.members.web.MemberApiRecords.DueWorkResponse;
 import vn.tcxd.members.web.MemberApiRecords.EndExemptionRequest;

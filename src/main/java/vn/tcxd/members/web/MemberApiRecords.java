@@ -1,5 +1,6 @@
 package vn.tcxd.members.web;
 
+import vn.tcxd.shared.DecisionRequest;
 import vn.tcxd.members.BadgeEligibility;
 import vn.tcxd.members.DisciplineForm;
 import vn.tcxd.members.Gender;
@@ -11,8 +12,6 @@ import vn.tcxd.members.PartyAge;
 import vn.tcxd.members.RemovalGround;
 import vn.tcxd.members.TransferKind;
 import vn.tcxd.members.TransferSummary;
-import vn.tcxd.shared.DecisionRef;
-import vn.tcxd.shared.RuleViolation;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -23,16 +22,6 @@ import java.util.List;
 final class MemberApiRecords {
 
     private MemberApiRecords() {
-    }
-
-    /** Số, ngày, cơ quan ban hành of the decision behind an act. */
-    record DecisionRequest(String number, LocalDate date, String issuingBody) {
-        static DecisionRef required(DecisionRequest r) {
-            if (r == null) {
-                throw RuleViolation.onField("decision", "error.decision.required");
-            }
-            return new DecisionRef(r.number, r.date, r.issuingBody);
-        }
     }
 
     /** The record sheet (phiếu đảng viên); coded fields take codes of /api/v1/code-lists. */

@@ -22,7 +22,7 @@ import vn.tcxd.orgstructure.UnitSummary;
 import vn.tcxd.orgstructure.web.UnitApiRecords.ChangeUnitTypeRequest;
 import vn.tcxd.orgstructure.web.UnitApiRecords.ConsolidateUnitsRequest;
 import vn.tcxd.orgstructure.web.UnitApiRecords.CountsResponse;
-import vn.tcxd.orgstructure.web.UnitApiRecords.DecisionRequest;
+import vn.tcxd.shared.DecisionRequest;
 import vn.tcxd.orgstructure.web.UnitApiRecords.DissolveUnitRequest;
 import vn.tcxd.orgstructure.web.UnitApiRecords.EstablishUnitRequest;
 import vn.tcxd.orgstructure.web.UnitApiRecords.MergeUnitRequest;

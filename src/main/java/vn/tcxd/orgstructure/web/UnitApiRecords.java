@@ -1,10 +1,10 @@
 package vn.tcxd.orgstructure.web;
 
+import vn.tcxd.shared.DecisionRequest;
 import vn.tcxd.orgstructure.AdministrativeArea;
 import vn.tcxd.orgstructure.StructureCounts;
 import vn.tcxd.orgstructure.UnitDetails;
 import vn.tcxd.orgstructure.UnitType;
-import vn.tcxd.shared.DecisionRef;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -16,13 +16,6 @@ import java.util.Map;
 final class UnitApiRecords {
 
     private UnitApiRecords() {
-    }
-
-    /** Số, ngày, cơ quan ban hành of the decision behind a change. */
-    record DecisionRequest(String number, LocalDate date, String issuingBody) {
-        DecisionRef toDecision() {
-            return new DecisionRef(number, date, issuingBody);
-        }
     }
 
     record NewUnitRequest(String code, String name, String shortName, UnitType type, Long parentId,

@@ -60,6 +60,9 @@ class SecurityConfiguration {
                         .requestMatchers("/css/**", "/webjars/**", "/login", "/actuator/health/**", "/error",
                                 "/v3/api-docs", "/v3/api-docs/**")
                         .permitAll()
+                        // the public consultation pages (evaluations): reachable only by a window's random
+                        // token, they check the window themselves; CSRF stays on for their form
+                        .requestMatchers("/public/**").permitAll()
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
