@@ -3,11 +3,11 @@ package vn.tcxd.reports.internal.ratings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.MessageSource;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import vn.tcxd.evaluations.CampaignSummary;
 import vn.tcxd.evaluations.Evaluations;
 import vn.tcxd.evaluations.NotRatedReason;
 import vn.tcxd.evaluations.Period;
@@ -41,7 +41,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -130,6 +129,12 @@ class RatingResultService implements RatingResults {
         }
     }
 
+    /** After start: a database restored or upgraded without tallies gets them (nothing to do normally). */
+    @EventListener(ApplicationReadyEvent.class)
+    void countWhatIsNotCounted() {
+        if (tallies.anyUncounted()) rebuildTallies();
+    }
+
     @Override
     public int rebuildTallies() {
         long started = System.nanoTime();
@@ -156,14 +161,13 @@ class RatingResultService implements RatingResults {
         return assemble(unitId, period, scheme, counts, FigureSource.HISTORY);
     }
 
-    /** The campaigns of the period whose subjects may lie in the unit's subtree: counted ones and the unit's own. */
+    /**
+     * The campaigns of the period whose subjects may lie in the unit's subtree: every campaign is counted
+     * in the transaction that opens it (and after start when a restored database lacks its tallies), so
+     * the counted ones are all of them; the subtree filter does the rest.
+     */
     private List<Counted> campaigns(long unitId, Period period, List<Counted> counted) {
-        Map<Long, Counted> all = new LinkedHashMap<>();
-        counted.forEach(c -> all.put(c.campaignId(), c));
-        for (CampaignSummary c : evaluations.campaigns(unitId)) {
-            if (c.period().equals(period)) all.putIfAbsent(c.id(), new Counted(c.id(), c.rollDate(), depth));
-        }
-        return new ArrayList<>(all.values());
+        return counted;
     }
 
     private RatingScheme scheme(Period period) {

@@ -208,6 +208,13 @@ class RatingTallies {
         return total;
     }
 
+    /** Whether some rating is not counted (a database restored or upgraded without its tallies). */
+    boolean anyUncounted() {
+        return Boolean.TRUE.equals(db.fetchValue("""
+                select exists (select 1 from evaluations.rating_result r
+                               where not exists (select 1 from reports.counted_rating c where c.rating_id = r.rating_id))"""));
+    }
+
     /** Counted campaigns whose roll dates fall in the tree changed by a reorganisation effective on {@code from}. */
     List<Long> campaignsRolledFrom(LocalDate from) {
         return db.select(CAMPAIGN.CAMPAIGN_ID).from(CAMPAIGN).where(CAMPAIGN.ROLL_DATE.ge(from)).fetch(CAMPAIGN.CAMPAIGN_ID);
