@@ -113,7 +113,7 @@ class EvaluationWalkthroughTests {
         }
         Browser.screenshot(secretary, "e02-cell-sheet-phone");
         secretary.locator("#save-sheet").click();
-        assertThat(secretary.locator(".alert.ok")).containsText("Đã lưu đánh giá của chi bộ");
+        assertThat(secretary.locator("#done")).containsText("Đã lưu đánh giá của chi bộ");
 
         // the commune committee sees the quota violation before deciding
         province.navigate(campaignUrl.replaceAll("/units/\\d+$", "/decide/" + tree.id("X1")));
@@ -133,7 +133,7 @@ class EvaluationWalkthroughTests {
         province.locator("#decisionDate").fill("2025-01-16");
         province.locator("#decisionBody").fill("Đảng ủy xã Tân Lập");
         province.locator("#decide").click();
-        assertThat(province.locator(".alert.ok")).containsText("Đã quyết định xếp loại");
+        assertThat(province.locator("#done")).containsText("Đã quyết định xếp loại");
         Browser.screenshot(province, "e04-members-decided");
 
         // then the cell itself: its members are decided, all at least "good"
@@ -146,7 +146,7 @@ class EvaluationWalkthroughTests {
         province.locator("#decisionDate").fill("2025-01-20");
         province.locator("#decisionBody").fill("Đảng ủy xã Tân Lập");
         province.locator("#decide").click();
-        assertThat(province.locator(".alert.ok")).containsText("Đã quyết định xếp loại 1");
+        assertThat(province.locator("#done")).containsText("Đã quyết định xếp loại 1");
         assertThat(cellRow.locator("td").last()).containsText("Đã quyết định");
         Browser.screenshot(province, "e05-cell-decided");
 
