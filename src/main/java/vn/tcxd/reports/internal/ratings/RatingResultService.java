@@ -19,7 +19,6 @@ import vn.tcxd.evaluations.SubjectKind;
 import vn.tcxd.members.Members;
 import vn.tcxd.orgstructure.OrgStructure;
 import vn.tcxd.orgstructure.UnitDetails;
-import vn.tcxd.orgstructure.UnitsReorganised;
 import vn.tcxd.reports.FigureSource;
 import vn.tcxd.reports.NotRatedSubject;
 import vn.tcxd.reports.RatingCandidate;
@@ -51,7 +50,9 @@ import java.util.Set;
 /**
  * Rating results through the statistics engine. Upper units (depth ≤ {@code tcxd.reports.counter-depth}
  * in the tree as at each campaign's roll date) read the tallies kept in the transaction of every
- * decision ({@link RatingsChanged}); deeper units are counted from the ratings of their subtree.
+ * decision ({@link RatingsChanged}); deeper units are counted from the ratings of their subtree. A
+ * subject sits where its rating's {@code unit_path} says: the path in the tree as at the roll date,
+ * recorded when the campaign opened (or was refreshed), so a later reorganisation changes no tally.
  * RatingTalliesTests compares both with a brute-force recount.
  */
 @Service
@@ -117,17 +118,6 @@ class RatingResultService implements RatingResults {
     }
 
     private static final Set<String> CAMPAIGN_ACTS = Set.of("evaluations.CAMPAIGN_OPENED", "evaluations.SUBJECTS_REFRESHED");
-
-    /**
-     * A reorganisation dated on or before a campaign's roll date changes the tree its subjects were
-     * placed in (a back-dated act): those campaigns are counted again.
-     */
-    @EventListener
-    void on(UnitsReorganised reorganised) {
-        for (long campaign : tallies.campaignsRolledFrom(reorganised.effectiveOn())) {
-            count(campaign);
-        }
-    }
 
     /** After start: a database restored or upgraded without tallies gets them (nothing to do normally). */
     @EventListener(ApplicationReadyEvent.class)

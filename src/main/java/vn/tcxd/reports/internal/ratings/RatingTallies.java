@@ -215,11 +215,6 @@ class RatingTallies {
                                where not exists (select 1 from reports.counted_rating c where c.rating_id = r.rating_id))"""));
     }
 
-    /** Counted campaigns whose roll dates fall in the tree changed by a reorganisation effective on {@code from}. */
-    List<Long> campaignsRolledFrom(LocalDate from) {
-        return db.select(CAMPAIGN.CAMPAIGN_ID).from(CAMPAIGN).where(CAMPAIGN.ROLL_DATE.ge(from)).fetch(CAMPAIGN.CAMPAIGN_ID);
-    }
-
     // ---- reading ------------------------------------------------------------------------------
 
     /** The counted campaigns of the period. */
