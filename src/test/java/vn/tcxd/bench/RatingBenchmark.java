@@ -78,6 +78,19 @@ class RatingBenchmark {
             long[] p = largest.get(i % largest.size());
             evaluations.check(p[0], p[1]);
         });
+
+        // the same committee the day before its decision: every rating it decides back to proposed
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement("""
+                update evaluations.rating set status = 'PROPOSED', proposed_level = decided_level, decided_level = null,
+                    decided_score = null, decision_number = null, decision_date = null, decision_body = null,
+                    decided_at = null, decided_by = null, quota_override = null
+                where campaign_id = ? and decider_id = ? and status = 'DECIDED'""")) {
+            st.setLong(1, top[0]);
+            st.setLong(2, top[1]);
+            line("%,d ratings of that committee set back to proposed", st.executeUpdate());
+        }
+        assertThat(evaluations.check(top[0], top[1])).as("proposals that were valid decisions break no rule").isEmpty();
+        measure("quota + blocking check: the largest, every rating proposed", i -> evaluations.check(top[0], top[1]));
         write();
     }
 
