@@ -65,6 +65,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final ObjectProvider<BadgeAwardWriter> badgeWriter;
     private final Clock clock;
     private final ObjectProvider<Accounts> accounts;
+    private final ObjectProvider<DemoRatings> ratings;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final String password;
@@ -72,7 +73,7 @@ class DemoDataLoader implements ApplicationRunner {
     DemoDataLoader(OrgStructure orgStructure, ObjectProvider<Members> members,
                    ObjectProvider<MemberHistoryWriter> memberWriter, ObjectProvider<DeadlineRules> deadlines,
                    ObjectProvider<AdmissionRules> admissions, ObjectProvider<BadgeRules> badgeRules,
-                   ObjectProvider<BadgeAwardWriter> badgeWriter, Clock clock, ObjectProvider<Accounts> accounts, PlatformTransactionManager transactionManager,
+                   ObjectProvider<BadgeAwardWriter> badgeWriter, Clock clock, ObjectProvider<Accounts> accounts, ObjectProvider<DemoRatings> ratings, PlatformTransactionManager transactionManager,
                    @Value("${tcxd.demo.enabled:true}") boolean enabled,
                    @Value("${tcxd.demo.password:}") String password) {
         this.orgStructure = orgStructure;
@@ -84,6 +85,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.badgeWriter = badgeWriter;
         this.clock = clock;
         this.accounts = accounts;
+        this.ratings = ratings;
         this.transaction = new TransactionTemplate(transactionManager);
         this.enabled = enabled;
         this.password = password;
@@ -105,6 +107,8 @@ class DemoDataLoader implements ApplicationRunner {
             loadTree();
         }
         loadMembers();
+        // after the members: each year's campaign rates the roll as at 31/12
+        ratings.ifAvailable(r -> r.load(orgStructure.idOfCode("LS").orElseThrow()));
         createAccounts();
     }
 

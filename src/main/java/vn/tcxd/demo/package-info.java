@@ -6,5 +6,5 @@
  * {@link vn.tcxd.members.MemberHistoryWriter} (45,239 on Lam Sơn's roll on 10/11/2021); and demo accounts when accounts exist.
  * Switched off with {@code tcxd.demo.enabled=false}. Nothing depends on this module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "orgstructure", "security", "members"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "orgstructure", "security", "members", "evaluations"})
 package vn.tcxd.demo;

@@ -38,7 +38,7 @@ import java.util.Locale;
  * font of party documents; SIL OFL) ships in the openpdf-fonts-extra jar, so the PDF renders the
  * same anywhere; text is normalised to NFC because decomposed tone marks render misplaced.
  */
-final class FormPdf {
+public final class FormPdf {
 
     private static final Color HEADER_FILL = new Color(0xE8, 0xEE, 0xF7);
 
@@ -51,7 +51,7 @@ final class FormPdf {
     private final Font italicSmall;
     private final Font titleFont;
 
-    FormPdf(Texts texts) {
+    public FormPdf(Texts texts) {
         this.t = texts;
         try {
             regular = Liberation.SERIF.create(11);
@@ -74,7 +74,7 @@ final class FormPdf {
         return nfc(text).toUpperCase(Locale.forLanguageTag("vi"));
     }
 
-    byte[] write(UnitDetails unit, UnitDetails parent, List<FormTable> tables, LocalDate issuedOn) {
+    public byte[] write(UnitDetails unit, UnitDetails parent, List<FormTable> tables, LocalDate issuedOn) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         // A4, margins of party documents: left 30 mm, right 15 mm, top and bottom 20 mm
         Document document = new Document(PageSize.A4, mm(30), mm(15), mm(20), mm(20));

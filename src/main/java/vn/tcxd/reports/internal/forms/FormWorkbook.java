@@ -16,22 +16,27 @@ import java.util.List;
  * (STT, Chỉ tiêu, the figure columns), then one row per line of the form. Counts are numbers and
  * shares are fractions formatted as percentages, so the sheet can be summed and charted.
  */
-final class FormWorkbook {
+public final class FormWorkbook {
 
     /** Row (0-based) of the column headers; the form's lines follow. */
     static final int HEADER_ROW = 4;
 
     private final Texts t;
 
-    FormWorkbook(Texts texts) {
+    public FormWorkbook(Texts texts) {
         this.t = texts;
     }
 
     byte[] write(List<FormTable> tables) {
+        return write(tables, tables.stream().map(table -> t.text("reportForm." + table.form() + ".sheet")).toList());
+    }
+
+    /** The tables on sheets of these names (tables of other reports than the HD 11 forms, e.g. rating results). */
+    public byte[] write(List<FormTable> tables, List<String> sheetNames) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
             Workbook wb = new Workbook(out, "TCXD", "1.0");
-            for (FormTable table : tables) sheet(wb, table);
+            for (int i = 0; i < tables.size(); i++) sheet(wb, tables.get(i), sheetNames.get(i));
             wb.finish();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -39,12 +44,12 @@ final class FormWorkbook {
         return out.toByteArray();
     }
 
-    private void sheet(Workbook wb, FormTable table) {
-        Worksheet ws = wb.newWorksheet(t.text("reportForm." + table.form() + ".sheet"));
+    private void sheet(Workbook wb, FormTable table, String sheetName) {
+        Worksheet ws = wb.newWorksheet(sheetName);
         int columns = table.columns().size() + 2;
         ws.value(0, 0, table.unitName());
         ws.style(0, 0).bold().set();
-        ws.value(1, 0, table.code() + ": " + table.title());
+        ws.value(1, 0, table.code().isEmpty() ? table.title() : table.code() + ": " + table.title());
         ws.style(1, 0).bold().fontSize(13).set();
         ws.value(2, 0, table.dateLine());
         ws.style(2, 0).italic().set();

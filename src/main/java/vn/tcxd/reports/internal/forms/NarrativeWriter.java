@@ -24,7 +24,7 @@ import java.util.Map;
  * Every part is a message key; parts whose figure is 0 are left out, and every percentage names
  * its base.
  */
-final class NarrativeWriter {
+public final class NarrativeWriter {
 
     /** The administrative word after "Đảng bộ" in a unit's name, which names the unit and its committee. */
     private static final Map<String, String> LEVELS = new LinkedHashMap<>();
@@ -52,7 +52,8 @@ final class NarrativeWriter {
                 movements(movements), composition(figures.members()));
     }
 
-    static String level(String unitName) {
+    /** PROVINCE, DISTRICT, COMMUNE … from "Đảng bộ tỉnh …", or null. */
+    public static String level(String unitName) {
         String name = Normalizer.normalize(unitName, Normalizer.Form.NFC).toLowerCase(Locale.ROOT);
         for (var e : LEVELS.entrySet()) {
             if (name.startsWith(e.getKey())) return e.getValue();

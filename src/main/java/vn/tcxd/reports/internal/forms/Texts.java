@@ -13,13 +13,13 @@ import java.util.Locale;
 import java.util.Map;
 
 /** Message keys and code-list labels in one locale, numbers and dates the Vietnamese way. */
-final class Texts {
+public final class Texts {
 
     private final MessageSource messages;
     private final Members members;
     private final Locale locale;
 
-    Texts(MessageSource messages, Members members, Locale locale) {
+    public Texts(MessageSource messages, Members members, Locale locale) {
         this.messages = messages;
         this.members = members;
         this.locale = locale;
@@ -33,7 +33,7 @@ final class Texts {
         return "en".equals(locale.getLanguage());
     }
 
-    String text(String key, Object... args) {
+    public String text(String key, Object... args) {
         return messages.getMessage(key, args, locale);
     }
 
