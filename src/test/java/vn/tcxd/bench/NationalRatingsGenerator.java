@@ -35,15 +35,30 @@ final class NationalRatingsGenerator {
     record Result(int campaigns, long ratings, double seconds) {
     }
 
-    /** Rates {@code year} unless it has campaigns already; returns what it did. */
+    /**
+     * Rates {@code year}: opens the campaigns unless they exist, then decides whatever is still pending,
+     * campaign by campaign (a run that was stopped resumes where it was).
+     */
     static Result generate(ApplicationContext context, DataSource dataSource, int year) throws SQLException {
         long start = System.nanoTime();
-        if (BenchSupport.queryLong(dataSource, "select count(*) from evaluations.campaign where period_kind = 'YEAR' and year = " + year) > 0) {
-            return new Result(0, 0, 0);
-        }
         Evaluations evaluations = context.getBean(Evaluations.class);
         Period period = Period.year(year);
         LocalDate end = period.end();
+        List<Long> campaigns = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
+                "select id from evaluations.campaign where period_kind = 'YEAR' and year = ? order by id")) {
+            st.setInt(1, year);
+            try (var rs = st.executeQuery()) {
+                while (rs.next()) {
+                    campaigns.add(rs.getLong(1));
+                }
+            }
+        }
+        if (BenchSupport.queryLong(dataSource, "select count(*) from evaluations.rating r join evaluations.campaign c on c.id ="
+                + " r.campaign_id where c.year = " + year + " and r.status in ('PENDING', 'SELF_ASSESSED', 'PROPOSED')") == 0
+                && !campaigns.isEmpty()) {
+            return new Result(0, 0, 0);
+        }
         List<Long> roots = new ArrayList<>();
         try (Connection c = dataSource.getConnection(); PreparedStatement st = c.prepareStatement(
                 "select unit_id from orgstructure.unit_tree where depth = 1 and valid_from <= ? and (valid_to is null or valid_to > ?) order by unit_id")) {
@@ -55,13 +70,29 @@ final class NationalRatingsGenerator {
                 }
             }
         }
-        List<Long> campaigns = new ArrayList<>();
-        for (long root : roots) {
-            campaigns.add(evaluations.apply(new EvaluationAct.OpenCampaign(root, period)));
+        if (campaigns.isEmpty()) {
+            for (long root : roots) {
+                campaigns.add(evaluations.apply(new EvaluationAct.OpenCampaign(root, period)));
+            }
         }
         log.info("National ratings {}: {} campaigns opened in {} s", year, campaigns.size(), Math.round((System.nanoTime() - start) / 1e9));
         try (Connection c = dataSource.getConnection()) {
-            Array ids = c.createArrayOf("bigint", campaigns.toArray());
+            try (var st = c.createStatement()) {
+                st.execute("set work_mem = '256MB'"); // the quota windows and child counts sort millions of rows
+            }
+            for (Long campaign : campaigns) {
+                decideAll(c, c.createArrayOf("bigint", new Object[] {campaign}), year, dataSource);
+            }
+        }
+        long ratings = BenchSupport.queryLong(dataSource, "select count(*) from evaluations.rating r join evaluations.campaign c"
+                + " on c.id = r.campaign_id where c.year = " + year);
+        double seconds = (System.nanoTime() - start) / 1e9;
+        log.info("National ratings {}: {} ratings decided in {} s", year, ratings, Math.round(seconds));
+        return new Result(campaigns.size(), ratings, seconds);
+    }
+
+    private static void decideAll(Connection c, Array ids, int year, DataSource dataSource) throws SQLException {
+        {
             String decision = "decision_number = 'QĐ-" + year + "/ĐG', decision_date = date '" + (year + 1) + "-01-20',"
                     + " decision_body = decider_name, decided_at = now(), decided_by = 'generator', status = 'DECIDED'";
             execute(c, ids, """
@@ -114,11 +145,6 @@ final class NationalRatingsGenerator {
             demoteAboveQuota(c, ids, "ORGANISATION");
             demoteAboveQuota(c, ids, "COLLECTIVE");
         }
-        long ratings = BenchSupport.queryLong(dataSource, "select count(*) from evaluations.rating r join evaluations.campaign c"
-                + " on c.id = r.campaign_id where c.year = " + year);
-        double seconds = (System.nanoTime() - start) / 1e9;
-        log.info("National ratings {}: {} ratings decided in {} s", year, ratings, Math.round(seconds));
-        return new Result(campaigns.size(), ratings, seconds);
     }
 
     /** QĐ 124 Art. 12: HTXSNV ≤ floor(20 % × HTTNV) in each quota group; the excess, by a stable order, becomes HTTNV. */

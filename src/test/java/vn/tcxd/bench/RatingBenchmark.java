@@ -8,7 +8,11 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import vn.tcxd.evaluations.Evaluations;
+import vn.tcxd.evaluations.Period;
 import vn.tcxd.evaluations.RatingViolation;
+import vn.tcxd.reports.RatingClass;
+import vn.tcxd.reports.RatingDistribution;
+import vn.tcxd.reports.RatingResults;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -47,6 +51,8 @@ class RatingBenchmark {
     DataSource dataSource;
     @Autowired
     Evaluations evaluations;
+    @Autowired
+    RatingResults results;
 
     private final StringBuilder report = new StringBuilder();
 
@@ -57,6 +63,11 @@ class RatingBenchmark {
         if (generated.campaigns() > 0) {
             line("rated %d nationally: %d campaigns, %,d ratings in %.0f s", YEAR, generated.campaigns(), generated.ratings(),
                     generated.seconds());
+        }
+        if (generated.campaigns() > 0) {
+            long t = System.nanoTime();
+            int counted = results.rebuildTallies(); // the generator decided in SQL, past RatingsChanged
+            line("rating tallies recounted (%,d ratings) in %.0f s", counted, (System.nanoTime() - t) / 1e9);
         }
         line("%,d ratings of %d", BenchSupport.queryLong(dataSource, "select count(*) from evaluations.rating r join"
                 + " evaluations.campaign c on c.id = r.campaign_id where c.year = " + YEAR), YEAR);
@@ -71,6 +82,24 @@ class RatingBenchmark {
         List<RatingViolation> found = evaluations.check(top[0], top[1]);
         assertThat(found).as("the generated decisions break no rule").isEmpty();
 
+        // the national distribution through the statistics engine, checked against a count of the view
+        long centre = BenchSupport.queryLong(dataSource, "select unit_id from orgstructure.unit_tree where type = 'CENTRAL'"
+                + " and valid_to is null limit 1");
+        long largestProvince = BenchSupport.queryLong(dataSource, """
+                select c.unit_id from evaluations.campaign c join evaluations.rating r on r.campaign_id = c.id
+                where c.year = %d group by c.unit_id order by count(*) desc limit 1""".formatted(YEAR));
+        RatingDistribution nation = results.distribution(centre, Period.year(YEAR));
+        long members = nation.of(RatingClass.MEMBER).rated();
+        assertThat(members).isEqualTo(BenchSupport.queryLong(dataSource, "select count(*) from evaluations.rating_result"
+                + " where year = " + YEAR + " and period_kind = 'YEAR' and subject_kind = 'MEMBER' and decided_level is not null"));
+        line("nation %d (%s): %,d members rated, %,d HTXSNV, %,d good or better; %,d TCCSĐ rated", YEAR, nation.source(),
+                members, nation.of(RatingClass.MEMBER).atRank(1), nation.of(RatingClass.MEMBER).goodOrBetter(),
+                nation.of(RatingClass.GRASSROOTS).rated());
+        line("");
+        line("%-62s %9s %9s %9s %6s", "RatingResults.distribution (statistics engine)", "p50 ms", "p95 ms", "p99 ms", "n");
+        measure("national rating distribution of " + YEAR, i -> results.distribution(centre, Period.year(YEAR)));
+        measure("largest province's rating distribution of " + YEAR, i -> results.distribution(largestProvince, Period.year(YEAR)));
+
         line("");
         line("%-62s %9s %9s %9s %6s", "Evaluations.check (before a decision)", "p50 ms", "p95 ms", "p99 ms", "n");
         measure("quota + blocking check: the largest grassroots committee", i -> evaluations.check(top[0], top[1]));
@@ -78,6 +107,19 @@ class RatingBenchmark {
             long[] p = largest.get(i % largest.size());
             evaluations.check(p[0], p[1]);
         });
+
+        // the same committee the day before its decision: every rating it decides back to proposed
+        try (var c = dataSource.getConnection(); var st = c.prepareStatement("""
+                update evaluations.rating set status = 'PROPOSED', proposed_level = decided_level, decided_level = null,
+                    decided_score = null, decision_number = null, decision_date = null, decision_body = null,
+                    decided_at = null, decided_by = null, quota_override = null
+                where campaign_id = ? and decider_id = ? and status = 'DECIDED'""")) {
+            st.setLong(1, top[0]);
+            st.setLong(2, top[1]);
+            line("%,d ratings of that committee set back to proposed", st.executeUpdate());
+        }
+        assertThat(evaluations.check(top[0], top[1])).as("proposals that were valid decisions break no rule").isEmpty();
+        measure("quota + blocking check: the largest, every rating proposed", i -> evaluations.check(top[0], top[1]));
         write();
     }
 

@@ -164,10 +164,13 @@ class EvaluationService implements Evaluations {
                 found.addAll(RatingRules.subject(scheme, j));
             }
         }
+        List<RatingRow> openOrgs = judged.values().stream().map(Judged::row)
+                .filter(r -> r.kind() == SubjectKind.ORGANISATION && r.status().isOpen()).toList();
+        Map<Long, List<RatingRow>> childrenByOrg = openOrgs.isEmpty() ? Map.of() : repo.childrenOf(campaignId, openOrgs);
         for (Judged j : judged.values()) {
             if (j.row().kind() == SubjectKind.ORGANISATION && j.row().status().isOpen()) {
                 // children decided by this committee are decided together with the organisation
-                List<Judged> children = repo.childrenOf(campaignId, j.row()).stream()
+                List<Judged> children = childrenByOrg.getOrDefault(j.row().unitId(), List.of()).stream()
                         .map(ch -> judged.containsKey(ch.id()) && judged.get(ch.id()).level() != null
                                 ? new Judged(settledCopy(ch), judged.get(ch.id()).level(), judged.get(ch.id()).score())
                                 : current(ch))
@@ -175,10 +178,9 @@ class EvaluationService implements Evaluations {
                 found.addAll(RatingRules.organisation(scheme, j, children, true));
             }
         }
-        Set<String> groups = rows.stream().map(RatingRow::quotaGroup).collect(Collectors.toSet());
-        List<Judged> inGroups = groups.isEmpty() ? List.of() : repo.inQuotaGroups(campaignId, groups).stream()
-                .map(r -> judged.getOrDefault(r.id(), current(r))).toList();
-        found.addAll(RatingRules.quota(scheme, inGroups));
+        // every quota group is keyed by its deciding committee (M:, O:, C:, L: + decider), so the committee's
+        // own rows are whole groups: no second read
+        found.addAll(RatingRules.quota(scheme, judged.values()));
         return found;
     }
 
@@ -472,9 +474,11 @@ class EvaluationService implements Evaluations {
         for (Judged j : batch.values()) {
             found.addAll(RatingRules.subject(scheme, j));
         }
+        List<RatingRow> batchOrgs = batch.values().stream().map(Judged::row).filter(r -> r.kind() == SubjectKind.ORGANISATION).toList();
+        Map<Long, List<RatingRow>> childrenByOrg = batchOrgs.isEmpty() ? Map.of() : repo.childrenOf(campaignId, batchOrgs);
         for (Judged j : batch.values()) {
             if (j.row().kind() == SubjectKind.ORGANISATION) {
-                List<Judged> children = repo.childrenOf(campaignId, j.row()).stream()
+                List<Judged> children = childrenByOrg.getOrDefault(j.row().unitId(), List.of()).stream()
                         .map(ch -> batch.getOrDefault(ch.id(), decidedOnly(ch))).toList();
                 // members (and subordinate organisations) are decided before their organisation
                 found.addAll(RatingRules.organisation(scheme, j, children, true));

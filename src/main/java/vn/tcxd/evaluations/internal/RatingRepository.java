@@ -281,13 +281,25 @@ class RatingRepository {
                 .fetch(RatingRepository::row);
     }
 
-    /** The members of a cell and the subordinate organisations of a committee, for its rating. */
-    List<RatingRow> childrenOf(long campaignId, RatingRow org) {
-        Condition children = RatingRules.isCell(org)
-                ? RATING.SUBJECT_KIND.eq(SubjectKind.MEMBER.name()).and(RATING.UNIT_ID.eq(org.unitId()))
-                : RATING.SUBJECT_KIND.eq(SubjectKind.ORGANISATION.name()).and(RATING.PARENT_UNIT_ID.eq(org.unitId()));
-        return db.selectFrom(RATING).where(RATING.CAMPAIGN_ID.eq(campaignId)).and(children)
-                .orderBy(RATING.SUBJECT_NAME, RATING.ID).fetch(RatingRepository::row);
+    /**
+     * The members of each cell and the subordinate organisations of each committee among {@code orgs}, for
+     * their ratings: two indexed reads whatever the number of organisations. Keyed by the organisation's unit.
+     */
+    Map<Long, List<RatingRow>> childrenOf(long campaignId, Collection<RatingRow> orgs) {
+        List<Long> cells = orgs.stream().filter(RatingRules::isCell).map(RatingRow::unitId).toList();
+        List<Long> committees = orgs.stream().filter(o -> !RatingRules.isCell(o)).map(RatingRow::unitId).toList();
+        Map<Long, List<RatingRow>> children = new HashMap<>();
+        if (!cells.isEmpty()) {
+            db.selectFrom(RATING).where(RATING.CAMPAIGN_ID.eq(campaignId)).and(RATING.SUBJECT_KIND.eq(SubjectKind.MEMBER.name()))
+                    .and(RATING.UNIT_ID.in(cells)).orderBy(RATING.SUBJECT_NAME, RATING.ID)
+                    .forEach(r -> children.computeIfAbsent(r.getUnitId(), k -> new ArrayList<>()).add(row(r)));
+        }
+        if (!committees.isEmpty()) {
+            db.selectFrom(RATING).where(RATING.CAMPAIGN_ID.eq(campaignId)).and(RATING.SUBJECT_KIND.eq(SubjectKind.ORGANISATION.name()))
+                    .and(RATING.PARENT_UNIT_ID.in(committees)).orderBy(RATING.SUBJECT_NAME, RATING.ID)
+                    .forEach(r -> children.computeIfAbsent(r.getParentUnitId(), k -> new ArrayList<>()).add(row(r)));
+        }
+        return children;
     }
 
     /** The organisation rating a member (its cell) or a subordinate organisation (its parent) counts in. */
