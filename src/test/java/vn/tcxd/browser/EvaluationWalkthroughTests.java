@@ -26,7 +26,7 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 /**
  * The annual review walked in Chromium: the province opens 2024; the cell secretary rates the whole
  * cell on a phone; the commune committee sees the quota violation, lowers one and keeps one above
- * the quota with a reason, decides, then rates the cell itself. Screenshots e01…e06.
+ * the quota with a reason, decides, then rates the cell itself; the year's results paragraph. Screenshots e01…e07.
  */
 @IntegrationTest
 class EvaluationWalkthroughTests {
@@ -155,5 +155,12 @@ class EvaluationWalkthroughTests {
         assertThat(province.locator("#steps")).containsText("Vượt hạn mức");
         assertThat(province.locator("#steps")).containsText("6/6 phiếu tán thành");
         Browser.screenshot(province, "e06-rating-steps");
+
+        // the year's results through the statistics engine, with the paragraph and the base of every share
+        province.navigate(campaignUrl);
+        province.locator("#results-link").click();
+        assertThat(province.locator("#rating-paragraph")).containsText("6/6 đảng viên được xếp loại hoàn thành tốt nhiệm vụ trở lên");
+        assertThat(province.locator("#rating-paragraph")).containsText("1 đảng viên được xếp loại hoàn thành xuất sắc nhiệm vụ");
+        Browser.screenshot(province, "e07-results-paragraph");
     }
 }
