@@ -5,7 +5,7 @@
  * proposal → the committee's decision for members, organisations, leadership collectives and
  * leaders, the not-rated, cap, forced-failure, blocking and quota rules, and the public
  * consultation window. Reads members and the tree through their public views; never writes them.
- * Publishes {@link vn.tcxd.evaluations.RatingsChanged} for the statistics engine.
+ * Publishes {@link vn.tcxd.evaluations.RatingsChanged} and {@link vn.tcxd.evaluations.CampaignSubjectsListed} for the statistics engine.
  */
 @org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "orgstructure", "security", "members"})
 package vn.tcxd.evaluations;

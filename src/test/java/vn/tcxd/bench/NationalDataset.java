@@ -149,6 +149,11 @@ public final class NationalDataset {
             long hookStart = System.nanoTime();
             rebuildDerivedFigures(context);
             double hookSeconds = (System.nanoTime() - hookStart) / 1e9;
+            // the ratings issue: the national review of 2024, decided by the rules, and its tallies
+            NationalRatingsGenerator.Result ratings = NationalRatingsGenerator.generate(context, dataSource, 2024);
+            context.getBean(vn.tcxd.reports.RatingResults.class).rebuildTallies();
+            log.info("National dataset: {} ratings of 2024 in {} campaigns, {} s", ratings.ratings(), ratings.campaigns(),
+                    Math.round(ratings.seconds()));
             long checkStart = System.nanoTime();
             String verify = System.getProperty("national.verify", "quick");
             Map<String, Long> checks = verify.equals("none") ? Map.of()

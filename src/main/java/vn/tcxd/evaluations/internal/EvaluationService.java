@@ -4,6 +4,7 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import vn.tcxd.evaluations.CampaignSubjectsListed;
 import vn.tcxd.evaluations.CampaignSummary;
 import vn.tcxd.evaluations.EvaluationAct;
 import vn.tcxd.evaluations.Evaluations;
@@ -224,6 +225,7 @@ class EvaluationService implements Evaluations {
         events.publishEvent(new AuditedChange("evaluations.CAMPAIGN_OPENED", "campaign", Long.toString(id), root.id(), null,
                 Map.of("period", period.kind() + " " + period.year() + (period.no() == 0 ? "" : "/" + period.no()),
                         "scheme", scheme.code(), "subjects", subjects, "rollDate", rollDate.toString()), null));
+        events.publishEvent(new CampaignSubjectsListed(id, period));
         return id;
     }
 
@@ -237,6 +239,7 @@ class EvaluationService implements Evaluations {
         int added = materialise(campaignId, root, rollDate, c.period(), scheme(c.schemeCode()));
         events.publishEvent(new AuditedChange("evaluations.SUBJECTS_REFRESHED", "campaign", Long.toString(campaignId),
                 c.unitId(), null, Map.of("added", added, "rollDate", rollDate.toString()), null));
+        events.publishEvent(new CampaignSubjectsListed(campaignId, c.period()));
         return campaignId;
     }
 

@@ -14,6 +14,7 @@ import vn.tcxd.evaluations.Period;
 import vn.tcxd.evaluations.PeriodKind;
 import vn.tcxd.evaluations.RatingLevel;
 import vn.tcxd.evaluations.RatingScheme;
+import vn.tcxd.evaluations.CampaignSubjectsListed;
 import vn.tcxd.evaluations.RatingsChanged;
 import vn.tcxd.evaluations.SubjectKind;
 import vn.tcxd.members.Members;
@@ -33,7 +34,6 @@ import vn.tcxd.reports.internal.forms.Texts;
 import vn.tcxd.reports.internal.ratings.RatingTallies.Counted;
 import vn.tcxd.shared.NotFound;
 import vn.tcxd.shared.RuleViolation;
-import vn.tcxd.shared.audit.AuditedChange;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -107,17 +107,12 @@ class RatingResultService implements RatingResults {
 
     /**
      * A campaign opened (or refreshed) has subjects, pending or not rated, before anything is decided:
-     * count them in the transaction that made them (the evaluations module records both acts in the
-     * audit, which is published synchronously; it publishes RatingsChanged only for decisions).
+     * count them in the transaction that listed them.
      */
     @EventListener
-    void on(AuditedChange change) {
-        if (CAMPAIGN_ACTS.contains(change.action()) && "campaign".equals(change.entityType())) {
-            count(Long.parseLong(change.entityId()));
-        }
+    void on(CampaignSubjectsListed listed) {
+        count(listed.campaignId());
     }
-
-    private static final Set<String> CAMPAIGN_ACTS = Set.of("evaluations.CAMPAIGN_OPENED", "evaluations.SUBJECTS_REFRESHED");
 
     /** After start: a database restored or upgraded without tallies gets them (nothing to do normally). */
     @EventListener(ApplicationReadyEvent.class)
