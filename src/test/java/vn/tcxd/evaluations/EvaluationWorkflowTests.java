@@ -133,6 +133,22 @@ class EvaluationWorkflowTests {
     }
 
     @Test
+    void shouldNotRateAnOrganisationSetUpLessThanSixMonthsBeforeThePeriodEnd() {
+        // HD 21-HD/BTCTW (2019) II.6.1: party organisations set up less than 6 months ago are not rated
+        long young = org.apply(new vn.tcxd.orgstructure.Reorganisation.Establish(new vn.tcxd.orgstructure.Reorganisation.NewUnit(
+                tree.code("X1C9"), "Chi bộ khu công nghiệp " + tree.prefix(), null, vn.tcxd.orgstructure.UnitType.CELL,
+                tree.id("X1"), null), LocalDate.of(2024, 8, 1), TreeFixture.decision(LocalDate.of(2024, 8, 1))));
+        long campaign = open();
+        RatingRow r = organisation(campaign, "X1C1");
+        assertThat(r.status()).isEqualTo(RatingStatus.PENDING);
+        RatingRow youngRating = evaluations.ratings(campaign, tree.id("X1"), SubjectKind.ORGANISATION).stream()
+                .filter(x -> x.unitId() == young).findFirst().orElseThrow();
+        assertThat(youngRating.notRatedReason()).isEqualTo(NotRatedReason.UNIT_NEW);
+        assertThatThrownBy(() -> evaluations.apply(new EvaluationAct.SelfAssess(youngRating.id(), GOOD, null)))
+                .isInstanceOf(RuleViolation.class).extracting("messageKey").isEqualTo("rating.error.notRated");
+    }
+
+    @Test
     void shouldRefuseASecondCampaignOverTheSameSubtreeAndPeriod() {
         open();
         assertThatThrownBy(() -> evaluations.apply(new EvaluationAct.OpenCampaign(tree.id("X1"), Y2024)))

@@ -14,6 +14,7 @@ import vn.tcxd.evaluations.EvaluationAct;
 import vn.tcxd.evaluations.Evaluations;
 import vn.tcxd.evaluations.Period;
 import vn.tcxd.evaluations.PeriodKind;
+import vn.tcxd.evaluations.RatingLevel;
 import vn.tcxd.evaluations.RatingRow;
 import vn.tcxd.evaluations.RatingScheme;
 import vn.tcxd.evaluations.RatingStatus;
@@ -27,6 +28,7 @@ import vn.tcxd.orgstructure.UnitSummary;
 import vn.tcxd.shared.NotFound;
 import vn.tcxd.shared.RuleViolation;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -293,6 +295,21 @@ class EvaluationPageController {
             evaluations.apply(new EvaluationAct.RecordInputs(ratingId,
                     new RatingRow.Inputs(sickLeaveDays, targetsPct, degradation, publicServantFailed)));
             redirect.addFlashAttribute("done", "evaluations.done.inputs");
+            return "redirect:/ratings/" + ratingId;
+        } catch (RuleViolation e) {
+            return renderRating(ratingId, e, model);
+        }
+    }
+
+    /** The self-assessment of one subject: an organisation's or collective's self-rating, or a member's. */
+    @PostMapping("/ratings/{ratingId}/self")
+    String selfAssess(@PathVariable long ratingId, @RequestParam(required = false) RatingLevel level,
+                      @RequestParam(required = false) BigDecimal score, Model model, RedirectAttributes redirect) {
+        RatingRow r = scoped.readableRating(ratingId);
+        scoped.requireWriteUnit(r.unitId());
+        try {
+            evaluations.apply(new EvaluationAct.SelfAssess(ratingId, level, score));
+            redirect.addFlashAttribute("done", "evaluations.done.selfAssessed");
             return "redirect:/ratings/" + ratingId;
         } catch (RuleViolation e) {
             return renderRating(ratingId, e, model);

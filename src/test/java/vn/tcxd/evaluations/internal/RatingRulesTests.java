@@ -156,6 +156,23 @@ class RatingRulesTests {
     }
 
     @Test
+    void shouldBlockACommitteeFromGoodWhenOneOfItsOrganisationsDidNotComplete() {
+        // HD 16/21 (organisation HTTNV, cond. 2): đảng bộ — 100 % of subordinate organisations HTNV or better, ≥ 50 % HTTNV
+        RatingRow committee = new RatingRow(IDS.incrementAndGet(), 1, SubjectKind.ORGANISATION, null, 5, "Đảng bộ xã Tân Lập",
+                UnitType.GRASSROOTS_COMMITTEE, 2L, "Đảng bộ xã Tân Lập", null, 5L, 2, "Huyện ủy Sông Cầu", "O:2:G",
+                RatingStatus.PROPOSED, null, null, RatingRow.Inputs.NONE, null, null, null, null, null, null, null, null,
+                null, null, 0);
+        RatingRow weak = cell("Chi bộ thôn Đoài");
+        List<Judged> cells = new ArrayList<>(List.of(new Judged(cell("Chi bộ thôn Đông"), GOOD, null),
+                new Judged(cell("Chi bộ xóm Bắc"), GOOD, null), new Judged(weak, NOT_COMPLETED, null)));
+        List<RatingViolation> found = RatingRules.organisation(QD132, new Judged(committee, GOOD, null), settled(cells), true);
+        assertThat(found).extracting(RatingViolation::kind).containsExactly(Kind.BLOCKED);
+        assertThat(found.getFirst().ratingIds()).containsExactly(weak.id());
+        // and no "> 20 % of members" rule for a committee: it is judged on its organisations
+        assertThat(RatingRules.organisation(QD132, new Judged(committee, COMPLETED, null), settled(cells), true)).isEmpty();
+    }
+
+    @Test
     void shouldFailACellWhenMoreThanAFifthOfMembersDidNotComplete() {
         // luathoangphi.vn reading of HD 16/21 [P]: a cell with more than 20 % of members KHTNV is KHTNV
         List<Judged> children = members("M:5", 0, 0, 4);

@@ -195,6 +195,17 @@ class EvaluationPagesTests {
         assertThat(unknown.statusCode()).isEqualTo(200);
         assertThat(unknown.body()).contains("Không tìm thấy đảng viên");
         assertThat(evaluations.ratings(campaign, tree.id("X1"), SubjectKind.LEADER)).hasSize(1);
+
+        // the commune's own self-rating, proposed to the district committee
+        RatingRow commune = evaluations.ratings(campaign, tree.id("X1"), SubjectKind.ORGANISATION).stream()
+                .filter(r -> r.unitId() == tree.id("X1")).findFirst().orElseThrow();
+        String ratingPage = "/ratings/" + commune.id();
+        assertThat(province.get(ratingPage).body()).contains("Tự đánh giá, xếp loại của tổ chức");
+        assertThat(province.postForm(ratingPage, ratingPage + "/self", Map.of("level", "GOOD")).statusCode()).isEqualTo(302);
+        assertThat(evaluations.rating(commune.id()).orElseThrow().selfLevel()).isEqualTo(RatingLevel.GOOD);
+        HttpResponse<String> outside = province.postForm(ratingPage, ratingPage + "/self", Map.of("level", "CLEAN_STRONG"));
+        assertThat(outside.statusCode()).isEqualTo(200);
+        assertThat(outside.body()).contains("không thuộc");
     }
 
     @Test
