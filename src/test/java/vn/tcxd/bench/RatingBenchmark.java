@@ -7,7 +7,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import vn.tcxd.evaluations.EvaluationAct;
 import vn.tcxd.evaluations.Evaluations;
+import vn.tcxd.shared.DecisionRef;
+import java.time.LocalDate;
 import vn.tcxd.evaluations.Period;
 import vn.tcxd.evaluations.RatingViolation;
 import vn.tcxd.reports.RatingClass;
@@ -120,6 +123,14 @@ class RatingBenchmark {
         }
         assertThat(evaluations.check(top[0], top[1])).as("proposals that were valid decisions break no rule").isEmpty();
         measure("quota + blocking check: the largest, every rating proposed", i -> evaluations.check(top[0], top[1]));
+
+        // and it decides them all at once, through the facade, with every rule checked
+        List<EvaluationAct.DecisionItem> all = evaluations.toDecide(top[0], top[1]).stream()
+                .filter(r -> r.status().isOpen()).map(r -> EvaluationAct.DecisionItem.asProposed(r.id())).toList();
+        long t = System.nanoTime();
+        evaluations.apply(new EvaluationAct.Decide(all, new DecisionRef("99-QĐ/ĐU", LocalDate.of(YEAR + 1, 1, 25), "Đảng ủy")));
+        line("one decision on all %,d ratings of the largest committee (checks, writes, steps, tallies): %.2f s", all.size(),
+                (System.nanoTime() - t) / 1e9);
         write();
     }
 

@@ -497,15 +497,8 @@ class EvaluationService implements Evaluations {
         }
         OffsetDateTime at = OffsetDateTime.now(clock);
         String actor = actor();
-        for (Judged j : batch.values()) {
-            RatingRow r = j.row();
-            repo.decide(r.id(), j.level(), j.score(), r.quotaOverride(), a.decision(), actor, at);
-            repo.step(r.id(), RatingStep.StepKind.DECISION, j.level(), j.score(), null, null, a.decision(), null, actor);
-            if (r.quotaOverride() != null) {
-                repo.step(r.id(), RatingStep.StepKind.OVERRIDE, j.level(), j.score(), null, null, a.decision(),
-                        r.quotaOverride(), actor);
-            }
-        }
+        repo.decideAll(batch.values().stream().map(j -> new RatingRepository.Decided(j.row().id(), j.level(), j.score(),
+                j.row().quotaOverride())).toList(), a.decision(), actor, at);
         RatingRow first = rows.values().iterator().next();
         events.publishEvent(new AuditedChange("evaluations.DECIDED", "campaign", Long.toString(campaignId), first.deciderId(),
                 null, Map.of("ratings", batch.size(), "levels", summary(batch.values().stream().map(Judged::level).toList()),

@@ -336,14 +336,52 @@ class RatingRepository {
                 .where(RATING.ID.eq(id)).execute();
     }
 
-    void decide(long id, RatingLevel level, java.math.BigDecimal score, String override, DecisionRef d, String actor,
-                OffsetDateTime at) {
-        db.update(RATING).set(RATING.DECIDED_LEVEL, level.name()).set(RATING.DECIDED_SCORE, score)
-                .set(RATING.QUOTA_OVERRIDE, override)
-                .set(RATING.DECISION_NUMBER, d.number()).set(RATING.DECISION_DATE, d.date()).set(RATING.DECISION_BODY, d.issuingBody())
-                .set(RATING.DECIDED_AT, at).set(RATING.DECIDED_BY, actor)
-                .set(RATING.STATUS, RatingStatus.DECIDED.name()).set(RATING.VERSION, RATING.VERSION.plus(1))
-                .where(RATING.ID.eq(id)).execute();
+    /** A rating as the committee decides it: level, score, the reason for exceeding the quota if any. */
+    record Decided(long id, RatingLevel level, java.math.BigDecimal score, String quotaOverride) {
+    }
+
+    /**
+     * Writes a committee's decision on many ratings in two round trips: the updates as one JDBC batch, then
+     * their DECISION (and OVERRIDE) steps as one batch insert — a committee of 6,000 members decides at once.
+     */
+    void decideAll(List<Decided> decided, DecisionRef d, String actor, OffsetDateTime at) {
+        List<org.jooq.Query> updates = new ArrayList<>();
+        List<RatingStepRecord> steps = new ArrayList<>();
+        for (Decided x : decided) {
+            updates.add(db.update(RATING).set(RATING.DECIDED_LEVEL, x.level().name()).set(RATING.DECIDED_SCORE, x.score())
+                    .set(RATING.QUOTA_OVERRIDE, x.quotaOverride())
+                    .set(RATING.DECISION_NUMBER, d.number()).set(RATING.DECISION_DATE, d.date()).set(RATING.DECISION_BODY, d.issuingBody())
+                    .set(RATING.DECIDED_AT, at).set(RATING.DECIDED_BY, actor)
+                    .set(RATING.STATUS, RatingStatus.DECIDED.name()).set(RATING.VERSION, RATING.VERSION.plus(1))
+                    .where(RATING.ID.eq(x.id())));
+            steps.add(stepRecord(x.id(), RatingStep.StepKind.DECISION, x.level(), x.score(), d, null, actor));
+            if (x.quotaOverride() != null) {
+                steps.add(stepRecord(x.id(), RatingStep.StepKind.OVERRIDE, x.level(), x.score(), d, x.quotaOverride(), actor));
+            }
+        }
+        for (int from = 0; from < updates.size(); from += 2000) {
+            db.batch(updates.subList(from, Math.min(updates.size(), from + 2000))).execute();
+        }
+        for (int from = 0; from < steps.size(); from += 2000) {
+            db.batchInsert(steps.subList(from, Math.min(steps.size(), from + 2000))).execute();
+        }
+    }
+
+    private RatingStepRecord stepRecord(long ratingId, RatingStep.StepKind step, RatingLevel level, java.math.BigDecimal score,
+                                        DecisionRef d, String reason, String actor) {
+        RatingStepRecord r = db.newRecord(RATING_STEP);
+        r.setRatingId(ratingId);
+        r.setStep(step.name());
+        r.setLevel(level == null ? null : level.name());
+        r.setScore(score);
+        if (d != null) {
+            r.setDecisionNumber(d.number());
+            r.setDecisionDate(d.date());
+            r.setDecisionBody(d.issuingBody());
+        }
+        r.setReason(reason);
+        r.setActor(actor);
+        return r;
     }
 
     void reopen(long id, RatingStatus back) {
@@ -356,20 +394,9 @@ class RatingRepository {
 
     void step(long ratingId, RatingStep.StepKind step, RatingLevel level, java.math.BigDecimal score, Integer votesFor,
               Integer votesTotal, DecisionRef d, String reason, String actor) {
-        RatingStepRecord r = db.newRecord(RATING_STEP);
-        r.setRatingId(ratingId);
-        r.setStep(step.name());
-        r.setLevel(level == null ? null : level.name());
-        r.setScore(score);
+        RatingStepRecord r = stepRecord(ratingId, step, level, score, d, reason, actor);
         r.setVotesFor(votesFor);
         r.setVotesTotal(votesTotal);
-        if (d != null) {
-            r.setDecisionNumber(d.number());
-            r.setDecisionDate(d.date());
-            r.setDecisionBody(d.issuingBody());
-        }
-        r.setReason(reason);
-        r.setActor(actor);
         r.insert();
     }
 
