@@ -33,6 +33,9 @@ public interface Evaluations {
     /** The subjects {@code deciderId} decides: what the committee's decision screen lists. */
     List<RatingRow> toDecide(long campaignId, long deciderId);
 
+    /** Whether the unit decides any rating of the campaign (a cheap test for its decision screen). */
+    boolean decides(long campaignId, long deciderId);
+
     List<RatingStep> steps(long ratingId);
 
     /** Subjects by kind and status in the unit's subtree. */

@@ -41,6 +41,17 @@ final class Browser implements AutoCloseable {
         return browser.newContext(options).newPage();
     }
 
+    /** A fresh page logged in through the login form at {@code loginUrl}, landed on the unit tree. */
+    Page loggedIn(String loginUrl, String username, String password, boolean phone) {
+        Page page = page(phone);
+        page.navigate(loginUrl);
+        page.locator("input[name=username]").fill(username);
+        page.locator("input[name=password]").fill(password);
+        page.locator("form button[type=submit]").first().click();
+        page.waitForURL("**/units**");
+        return page;
+    }
+
     static void screenshot(Page page, String name) {
         page.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOTS.resolve(name + ".png")).setFullPage(true));
     }

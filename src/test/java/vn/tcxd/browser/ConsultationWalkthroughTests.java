@@ -66,13 +66,7 @@ class ConsultationWalkthroughTests {
     }
 
     private Page loggedIn(String username, boolean phone) {
-        Page page = browser.page(phone);
-        page.navigate(url("/login"));
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(ConsultationFixture.PASSWORD);
-        page.locator("form button[type=submit]").first().click();
-        page.waitForURL("**/units**");
-        return page;
+        return browser.loggedIn(url("/login"), username, ConsultationFixture.PASSWORD, phone);
     }
 
     @Test

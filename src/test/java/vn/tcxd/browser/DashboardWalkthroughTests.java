@@ -42,13 +42,7 @@ class DashboardWalkthroughTests {
     }
 
     private Page loggedIn(boolean phone) {
-        Page page = browser.page(phone);
-        page.navigate(url("/login"));
-        page.locator("input[name=username]").fill("admin");
-        page.locator("input[name=password]").fill("test-admin-Pa55word");
-        page.locator("form button[type=submit]").first().click();
-        page.waitForURL("**/units**");
-        return page;
+        return browser.loggedIn(url("/login"), "admin", "test-admin-Pa55word", phone);
     }
 
     @Test

@@ -62,13 +62,7 @@ class EvaluationWalkthroughTests {
     }
 
     private Page loggedIn(String username, boolean phone) {
-        Page page = browser.page(phone);
-        page.navigate(url("/login"));
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("form button[type=submit]").first().click();
-        page.waitForURL("**/units**");
-        return page;
+        return browser.loggedIn(url("/login"), username, PASSWORD, phone);
     }
 
     @Test

@@ -56,13 +56,7 @@ class MemberWalkthroughTests {
     }
 
     private Page loggedIn(String username, boolean phone) {
-        Page page = browser.page(phone);
-        page.navigate(url("/login"));
-        page.locator("input[name=username]").fill(username);
-        page.locator("input[name=password]").fill(PASSWORD);
-        page.locator("form button[type=submit]").first().click();
-        page.waitForURL("**/units**");
-        return page;
+        return browser.loggedIn(url("/login"), username, PASSWORD, phone);
     }
 
     private static void decide(Page page, String number, String date, String body) {

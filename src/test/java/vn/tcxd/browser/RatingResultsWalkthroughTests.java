@@ -50,13 +50,8 @@ class RatingResultsWalkthroughTests {
     }
 
     private Page loggedIn(boolean phone) {
-        Page page = browser.page(phone);
+        Page page = browser.loggedIn(url("/login"), "admin", "test-admin-Pa55word", phone);
         page.setDefaultTimeout(30_000);
-        page.navigate(url("/login"));
-        page.locator("input[name=username]").fill("admin");
-        page.locator("input[name=password]").fill("test-admin-Pa55word");
-        page.locator("form button[type=submit]").first().click();
-        page.waitForURL("**/units**");
         return page;
     }
 

@@ -50,13 +50,8 @@ class ReportWalkthroughTests {
     }
 
     private Page loggedIn(boolean phone) {
-        Page page = browser.page(phone);
-        page.setDefaultTimeout(60_000);
-        page.navigate(url("/login"));
-        page.locator("input[name=username]").fill("admin");
-        page.locator("input[name=password]").fill("test-admin-Pa55word");
-        page.locator("form button[type=submit]").first().click();
-        page.waitForURL("**/units**");
+        Page page = browser.loggedIn(url("/login"), "admin", "test-admin-Pa55word", phone);
+        page.setDefaultTimeout(30_000);
         return page;
     }
 

@@ -136,6 +136,12 @@ class EvaluationService implements Evaluations {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean decides(long campaignId, long deciderId) {
+        return repo.anyDecidedBy(campaignId, deciderId);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<RatingStep> steps(long ratingId) {
         return repo.steps(ratingId);
     }
@@ -173,7 +179,7 @@ class EvaluationService implements Evaluations {
                 // children decided by this committee are decided together with the organisation
                 List<Judged> children = childrenByOrg.getOrDefault(j.row().unitId(), List.of()).stream()
                         .map(ch -> judged.containsKey(ch.id()) && judged.get(ch.id()).level() != null
-                                ? new Judged(settledCopy(ch), judged.get(ch.id()).level(), judged.get(ch.id()).score())
+                                ? new Judged(withStatus(ch, RatingStatus.DECIDED, ch.quotaOverride()), judged.get(ch.id()).level(), judged.get(ch.id()).score())
                                 : current(ch))
                         .toList();
                 found.addAll(RatingRules.organisation(scheme, j, children, true));
@@ -471,7 +477,7 @@ class EvaluationService implements Evaluations {
             if (override != null && scheme.rank(r.kind(), level) != 1) {
                 throw new RuleViolation("rating.error.overrideNotTop", r.subjectName());
             }
-            batch.put(r.id(), new Judged(decidedCopy(r, level, score, override), level, score));
+            batch.put(r.id(), new Judged(withStatus(r, RatingStatus.DECIDED, override), level, score));
         }
         List<RatingViolation> found = new ArrayList<>();
         for (Judged j : batch.values()) {
@@ -625,14 +631,6 @@ class EvaluationService implements Evaluations {
     /** Only decided levels count (for the check at the moment of a decision). */
     private static Judged decidedOnly(RatingRow r) {
         return new Judged(r, r.status() == RatingStatus.DECIDED ? r.decidedLevel() : null, r.decidedScore());
-    }
-
-    private static RatingRow settledCopy(RatingRow r) {
-        return withStatus(r, RatingStatus.DECIDED, r.quotaOverride());
-    }
-
-    private static RatingRow decidedCopy(RatingRow r, RatingLevel level, BigDecimal score, String override) {
-        return withStatus(r, RatingStatus.DECIDED, override);
     }
 
     private static RatingRow withStatus(RatingRow r, RatingStatus status, String override) {

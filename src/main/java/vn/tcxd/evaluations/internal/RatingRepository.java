@@ -270,6 +270,10 @@ class RatingRepository {
         return counts;
     }
 
+    boolean anyDecidedBy(long campaignId, long deciderId) {
+        return db.fetchExists(RATING, RATING.CAMPAIGN_ID.eq(campaignId).and(RATING.DECIDER_ID.eq(deciderId)));
+    }
+
     List<RatingRow> decidedBy(long campaignId, long deciderId) {
         return db.selectFrom(RATING).where(RATING.CAMPAIGN_ID.eq(campaignId)).and(RATING.DECIDER_ID.eq(deciderId))
                 .orderBy(RATING.UNIT_PATH, RATING.SUBJECT_NAME, RATING.ID).fetch(RatingRepository::row);

@@ -176,7 +176,7 @@ class EvaluationPageController {
         List<RatingRow> own = evaluations.ratings(campaignId, unitId, null).stream()
                 .filter(r -> r.unitId() == unitId).toList();
         model.addAttribute("own", own);
-        boolean decides = !evaluations.toDecide(campaignId, unitId).isEmpty();
+        boolean decides = evaluations.decides(campaignId, unitId);
         model.addAttribute("decides", decides);
         model.addAttribute("canRefresh", scoped.canWriteUnit(c.unitId()) && c.unitId() == unitId);
         model.addAttribute("canAddLeader", scoped.canWriteUnit(unitId) && !unit.type().isCell() && unit.parent() != null);

@@ -88,11 +88,10 @@ class ScopedEvaluations {
     /** The ratings a committee decides: each must be that committee's, and the user must write for it. */
     void requireDecidable(long campaignId, long deciderId, Collection<Long> ratingIds) {
         requireWriteUnit(deciderId);
-        for (Long id : ratingIds) {
-            RatingRow r = evaluations.rating(id).orElseThrow(() -> new NotFound("rating"));
-            if (r.campaignId() != campaignId || r.deciderId() != deciderId) {
-                throw new NotFound("rating");
-            }
+        java.util.Set<Long> its = evaluations.toDecide(campaignId, deciderId).stream().map(RatingRow::id)
+                .collect(java.util.stream.Collectors.toSet());
+        if (!its.containsAll(ratingIds)) {
+            throw new NotFound("rating");
         }
     }
 }
