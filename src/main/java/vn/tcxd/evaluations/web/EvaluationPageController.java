@@ -93,7 +93,9 @@ class EvaluationPageController {
     private String renderCampaigns(long unitId, RuleViolation problem, PeriodKind kind, Integer year, Model model) {
         UnitDetails unit = org.unit(unitId, scoped.today()).or(() -> org.lastKnown(unitId)).orElseThrow(() -> new NotFound("unit"));
         model.addAttribute("unit", unit);
-        model.addAttribute("campaigns", evaluations.campaigns(unitId));
+        List<CampaignSummary> campaigns = evaluations.campaigns(unitId);
+        model.addAttribute("campaigns", campaigns);
+        model.addAttribute("entries", campaigns.stream().collect(Collectors.toMap(CampaignSummary::id, c -> scoped.entryUnit(c, unitId))));
         model.addAttribute("canOpen", scoped.canWriteUnit(unitId));
         model.addAttribute("periodKinds", PeriodKind.values());
         model.addAttribute("formKind", kind == null ? PeriodKind.YEAR : kind);

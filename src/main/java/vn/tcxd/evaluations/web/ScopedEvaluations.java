@@ -68,6 +68,14 @@ class ScopedEvaluations {
         return c;
     }
 
+    /**
+     * The unit to enter a campaign listed on {@code unitId}'s page through: that unit when the campaign covers
+     * it, else the campaign's own root (a campaign opened inside the unit's subtree).
+     */
+    long entryUnit(CampaignSummary c, long unitId) {
+        return orgScope.isWithin(unitId, c.unitId(), c.rollDate()) ? unitId : c.unitId();
+    }
+
     RatingRow readableRating(long ratingId) {
         RatingRow r = evaluations.rating(ratingId).orElseThrow(() -> new NotFound("rating"));
         requireReadUnit(r.unitId());

@@ -209,6 +209,16 @@ class EvaluationPagesTests {
     }
 
     @Test
+    void shouldEnterACampaignOpenedInsideTheSubtreeFromTheAncestorsPage() {
+        long campaign = evaluations.apply(new vn.tcxd.evaluations.EvaluationAct.OpenCampaign(tree.id("X1"),
+                vn.tcxd.evaluations.Period.year(2024)));
+        String listed = province.get("/units/" + tree.id("P") + "/evaluations").body();
+        String link = "/evaluations/" + campaign + "/units/" + tree.id("X1");
+        assertThat(listed).contains("href=\"" + link + "\"");
+        assertThat(province.get(link).statusCode()).isEqualTo(200);
+    }
+
+    @Test
     void shouldShowNothingOfTheReviewToAnotherProvince() {
         long campaign = openByPage();
         long rating = cellRatings(campaign).getFirst().id();
