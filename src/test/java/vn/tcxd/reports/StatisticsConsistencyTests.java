@@ -27,9 +27,10 @@ import java.util.TreeMap;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The fast answers (live counters, frozen period ends, history) equal a brute-force recount on
- * 1,000 random (unit, date) pairs, including dates around the 2025 reorganisation and after acts
- * and reorganisations made in this test. The recount reads the raw tables and walks parent links,
+ * The fast answers (live counters, frozen period ends, history through the journal of the roll) equal a
+ * brute-force recount on 1,000 random (unit, date) pairs, including dates around the 2025 reorganisation
+ * and after acts and reorganisations made in this test; so do the forms' cross-tabulations (women,
+ * probationary members) on every fifth pair. The recount reads the raw tables and walks parent links,
  * sharing no code or SQL with the engine.
  */
 @IntegrationTest
@@ -63,11 +64,17 @@ class StatisticsConsistencyTests {
         for (int i = 0; i < 12; i++) {
             dates.add(YearMonth.of(2025, 5).plusMonths(random.nextInt(18)).atEndOfMonth());
         }
+        for (int i = 0; i < 12; i++) { // any day since the first frozen month end: its figures come from the journal
+            dates.add(LocalDate.of(2025, 5, 31).plusDays(1 + random.nextInt((int) (today.toEpochDay()
+                    - LocalDate.of(2025, 5, 31).toEpochDay()))));
+        }
         for (int i = 0; i < 12; i++) {
             dates.add(LocalDate.of(2010, 1, 1).plusDays(random.nextInt((int) (today.toEpochDay() - LocalDate.of(2010, 1, 1).toEpochDay()))));
         }
         long t2 = System.nanoTime();
         Map<LocalDate, Map<Long, MemberTally>> recounts = new HashMap<>();
+        Map<LocalDate, Map<Long, MemberTally>> women = new HashMap<>();
+        Map<LocalDate, Map<Long, MemberTally>> probationary = new HashMap<>();
         Map<FigureSource, Integer> sources = new EnumMap<>(FigureSource.class);
         Map<FigureSource, Long> nanos = new EnumMap<>(FigureSource.class);
         long recountNanos = 0;
@@ -91,6 +98,14 @@ class StatisticsConsistencyTests {
                         .as("unit %d on %s (%s)", unit, date, fast.source())
                         .isEqualTo(expected.getOrDefault(unit, MemberTally.EMPTY));
                 sources.merge(fast.source(), 1, Integer::sum);
+                if (pairs % 5 == 0) { // the cross-tabulations of the forms (frozen with period ends, then the journal)
+                    assertThat(statistics.of(unit, date, Dimension.GENDER, "FEMALE")).as("women of %d on %s", unit, date)
+                            .isEqualTo(women.computeIfAbsent(date, d -> recount.on(d, (st, p) -> p.gender().equals("FEMALE")))
+                                    .getOrDefault(unit, MemberTally.EMPTY));
+                    assertThat(statistics.of(unit, date, Dimension.STATUS, "PROBATIONARY")).as("probationary of %d on %s", unit, date)
+                            .isEqualTo(probationary.computeIfAbsent(date, d -> recount.on(d, (st, p) -> st.status().equals("PROBATIONARY")))
+                                    .getOrDefault(unit, MemberTally.EMPTY));
+                }
                 pairs++;
             }
         }
@@ -215,6 +230,11 @@ class StatisticsConsistencyTests {
 
         /** Every unit's subtree tally on {@code d}. */
         Map<Long, MemberTally> on(LocalDate d) {
+            return on(d, (state, person) -> true);
+        }
+
+        /** The same, only members for whom {@code subset} holds (the forms' women, probationary members). */
+        Map<Long, MemberTally> on(LocalDate d, java.util.function.BiPredicate<State, Person> subset) {
             Map<Long, Version> atDate = new HashMap<>();
             versions.forEach((u, list) -> list.stream().filter(v -> v.on(d)).findFirst().ifPresent(v -> atDate.put(u, v)));
             Map<Long, Map<Dimension, Map<String, Long>>> counts = new HashMap<>();
@@ -222,6 +242,7 @@ class StatisticsConsistencyTests {
             for (State s : states) {
                 if (!s.on(d) || !(s.status().equals("PROBATIONARY") || s.status().equals("FULL"))) continue;
                 Person p = people.get(s.memberId());
+                if (!subset.test(s, p)) continue;
                 Version v = atDate.get(s.unitId());
                 while (v != null) {
                     long u = v.unitId();

@@ -115,7 +115,6 @@ class RollQueries {
 
     // ---- tallies ------------------------------------------------------------------------------
 
-    /** The dimension columns of the roll, in {@link Dimension} order after STATUS/FLAG. */
     /** The dimension expressions over the roll's columns in {@code t} (the roll itself or a derived table of it). */
     static Map<Dimension, Field<String>> dimensionFields(Table<?> t) {
         RollState s = RollState.ROLL_STATE;
@@ -174,10 +173,15 @@ class RollQueries {
      * change in that window (see {@link #subtreeChangedBetween}).
      */
     MemberTally changeBetween(String rootPath, LocalDate after, LocalDate upTo) {
+        return changeBetween(rootPath, after, upTo, Subset.ALL);
+    }
+
+    /** The same, only members in {@code subset}. */
+    MemberTally changeBetween(String rootPath, LocalDate after, LocalDate upTo, Subset subset) {
         var began = facts(DSL.inline(0L), 1, treeOn(T, S.VALID_FROM).and(inSubtree(T, rootPath)),
-                S.VALID_FROM.gt(after).and(S.VALID_FROM.le(upTo)).and(S.STATUS.in(ON_ROLL)));
+                S.VALID_FROM.gt(after).and(S.VALID_FROM.le(upTo)).and(S.STATUS.in(ON_ROLL)).and(subset.on(S)));
         var ended = facts(DSL.inline(0L), -1, treeOn(T, S.VALID_TO.minus(1)).and(inSubtree(T, rootPath)),
-                S.VALID_TO.gt(after).and(S.VALID_TO.le(upTo)).and(S.STATUS.in(ON_ROLL)));
+                S.VALID_TO.gt(after).and(S.VALID_TO.le(upTo)).and(S.STATUS.in(ON_ROLL)).and(subset.on(S)));
         return tallies(began.unionAll(ended).asTable("src")).getOrDefault(0L, MemberTally.EMPTY);
     }
 
@@ -200,6 +204,12 @@ class RollQueries {
         return db.fetchExists(db.selectOne().from(T).where(leftIt.or(enteredIt)));
     }
 
+    /** Units whose place in the tree changed (a version began) in (after, upTo]. */
+    java.util.Set<Long> unitsChangedBetween(LocalDate after, LocalDate upTo) {
+        return new java.util.HashSet<>(db.selectDistinct(T.UNIT_ID).from(T)
+                .where(T.VALID_FROM.gt(after).and(T.VALID_FROM.le(upTo))).fetch(T.UNIT_ID));
+    }
+
     /** Whether any unit's version ended in (after, upTo]: a move, merge, split, dissolution, rename … anywhere. */
     boolean anyVersionEndedBetween(LocalDate after, LocalDate upTo) {
         return db.fetchExists(db.selectOne().from(T).where(T.VALID_TO.gt(after).and(T.VALID_TO.le(upTo))));
@@ -210,17 +220,43 @@ class RollQueries {
      * which no unit moved or ended ({@link #anyVersionEndedBetween} is false).
      */
     Map<Long, MemberTally> changeByHolder(LocalDate after, LocalDate upTo, int depth) {
-        Field<Long> holder = holder(depth);
+        return changeByHolder(after, upTo, depth, Subset.ALL);
+    }
+
+    Map<Long, MemberTally> changeByHolder(LocalDate after, LocalDate upTo, int depth, Subset subset) {
+        Field<Long> holder = holder(T.PATH, depth);
         var began = facts(holder, 1, treeOn(T, S.VALID_FROM),
-                S.VALID_FROM.gt(after).and(S.VALID_FROM.le(upTo)).and(S.STATUS.in(ON_ROLL)));
+                S.VALID_FROM.gt(after).and(S.VALID_FROM.le(upTo)).and(S.STATUS.in(ON_ROLL)).and(subset.on(S)));
         var ended = facts(holder, -1, treeOn(T, S.VALID_TO.minus(1)),
-                S.VALID_TO.gt(after).and(S.VALID_TO.le(upTo)).and(S.STATUS.in(ON_ROLL)));
+                S.VALID_TO.gt(after).and(S.VALID_TO.le(upTo)).and(S.STATUS.in(ON_ROLL)).and(subset.on(S)));
         return tallies(began.unionAll(ended).asTable("src"));
+    }
+
+    /**
+     * Members whose {@code dimension} has {@code key}: a cross-tabulation of the forms (women, probationary
+     * members). Its {@link #name} keys it in a snapshot's subsets.
+     */
+    record Subset(Dimension dimension, String key) {
+
+        static final Subset ALL = new Subset(null, null);
+
+        Condition on(Table<?> t) {
+            return dimension == null ? DSL.noCondition() : where(t, dimension, key);
+        }
+
+        String name() {
+            return dimension + "=" + key;
+        }
     }
 
     /** Members whose {@code dimension} has {@code key} (a blank field for {@link MemberTally#NONE}). */
     Condition where(Dimension dimension, String key) {
-        Field<String> field = dimensionFields(S).get(dimension);
+        return where(S, dimension, key);
+    }
+
+    /** The same over {@code t}, the roll or a table with the same column names (the journal). */
+    static Condition where(Table<?> t, Dimension dimension, String key) {
+        Field<String> field = dimensionFields(t).get(dimension);
         if (field == null) throw new IllegalArgumentException("no subset by " + dimension);
         return field.eq(key);
     }
@@ -242,20 +278,25 @@ class RollQueries {
      * entry to the unit's ancestors to get subtree figures for every upper unit in one scan.
      */
     Map<Long, MemberTally> tallyByHolder(LocalDate date, int depth) {
-        return tallies(facts(holder(depth), 1, treeOn(T, date), stateOn(S, date).and(S.STATUS.in(ON_ROLL))).asTable("src"));
+        return tallyByHolder(date, depth, Subset.ALL);
     }
 
-    /** The ancestor at {@code depth} on the path of {@link #T}, or the unit itself when shallower. */
-    private static Field<Long> holder(int depth) {
+    Map<Long, MemberTally> tallyByHolder(LocalDate date, int depth, Subset subset) {
+        return tallies(facts(holder(T.PATH, depth), 1, treeOn(T, date),
+                stateOn(S, date).and(S.STATUS.in(ON_ROLL)).and(subset.on(S))).asTable("src"));
+    }
+
+    /** The ancestor at {@code depth} on {@code path}, or the unit itself when shallower. */
+    static Field<Long> holder(Field<String> path, int depth) {
         List<Field<String>> parts = new ArrayList<>();
         for (int i = depth + 2; i >= 2; i--) {
-            parts.add(DSL.nullif(DSL.splitPart(T.PATH, DSL.inline("/"), DSL.inline(i)), DSL.inline("")));
+            parts.add(DSL.nullif(DSL.splitPart(path, DSL.inline("/"), DSL.inline(i)), DSL.inline("")));
         }
         return DSL.coalesce(parts.getFirst(), parts.subList(1, parts.size()).toArray(Field[]::new)).cast(SQLDataType.BIGINT);
     }
 
     /** One grouping-sets scan of {@code src} (holder, w, fact columns): every dimension and the total per holder. */
-    private Map<Long, MemberTally> tallies(Table<?> src) {
+    Map<Long, MemberTally> tallies(Table<?> src) {
         RollState s = RollState.ROLL_STATE;
         Field<Long> holder = src.field("holder", Long.class);
         Field<Integer> w = src.field("w", Integer.class);
@@ -331,8 +372,8 @@ class RollQueries {
         return new java.util.HashSet<>(db.selectDistinct(T.UNIT_ID).from(T).where(T.TYPE.eq("CENTRAL")).fetch(T.UNIT_ID));
     }
 
-    private static Field<Long> pathPart(UnitTree t, int index) {
-        return DSL.nullif(DSL.splitPart(t.PATH, DSL.inline("/"), DSL.inline(index)), DSL.inline("")).cast(SQLDataType.BIGINT);
+    static Field<Long> pathPart(Field<String> path, int index) {
+        return DSL.nullif(DSL.splitPart(path, DSL.inline("/"), DSL.inline(index)), DSL.inline("")).cast(SQLDataType.BIGINT);
     }
 
     /**
@@ -356,7 +397,7 @@ class RollQueries {
         Field<Integer> n = DSL.count();
         return db.select(s.EVENT_KIND, DSL.coalesce(wasIn, DSL.inline(false)).as("was_in"),
                         DSL.coalesce(isIn, DSL.inline(false)).as("is_in"),
-                        pathPart(t0, 2).as("r0"), pathPart(t0, 3).as("s0"), pathPart(t1, 2).as("r1"), pathPart(t1, 3).as("s1"),
+                        pathPart(t0.PATH, 2).as("r0"), pathPart(t0.PATH, 3).as("s0"), pathPart(t1.PATH, 2).as("r1"), pathPart(t1.PATH, 3).as("s1"),
                         oldStatus, s.STATUS, oldExempt.as("old_exempt"), s.EXEMPT, n)
                 .from(s)
                 .leftJoin(p).on(p.MEMBER_ID.eq(s.MEMBER_ID).and(p.VALID_TO.eq(s.VALID_FROM)))

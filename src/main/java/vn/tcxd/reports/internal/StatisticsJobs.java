@@ -52,6 +52,7 @@ class StatisticsJobs implements ApplicationRunner {
 
     private void freeze() {
         try {
+            statistics.ensureJournal();
             long started = System.nanoTime();
             int frozen = statistics.freezePeriodEnds(snapshotsFrom);
             if (frozen > 0) {

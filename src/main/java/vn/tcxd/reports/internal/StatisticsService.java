@@ -1,5 +1,6 @@
 package vn.tcxd.reports.internal;
 
+import org.jooq.impl.DSL;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -24,6 +25,7 @@ import vn.tcxd.reports.internal.LiveCounters.Standing;
 import vn.tcxd.reports.internal.RollQueries.Boundary;
 import vn.tcxd.reports.internal.RollQueries.Builder;
 import vn.tcxd.reports.internal.RollQueries.Position;
+import vn.tcxd.reports.internal.RollQueries.Subset;
 import vn.tcxd.shared.RuleViolation;
 import vn.tcxd.shared.VietnameseFormat;
 
@@ -37,6 +39,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -51,8 +54,12 @@ import java.util.concurrent.ConcurrentHashMap;
 class StatisticsService implements Statistics {
 
     private static final Logger log = LoggerFactory.getLogger(StatisticsService.class);
+    /** The cross-tabulations the report forms need (their women and probationary columns), frozen with every period end. */
+    static final List<Subset> SUBSETS = List.of(new Subset(Dimension.GENDER, "FEMALE"),
+            new Subset(Dimension.STATUS, "PROBATIONARY"));
 
     private final RollQueries roll;
+    private final RollJournal journal;
     private final LiveCounters counters;
     private final Snapshots snapshots;
     private final OrgStructure org;
@@ -63,10 +70,11 @@ class StatisticsService implements Statistics {
     private final Map<Long, StructureCounts> todaysCounts = new ConcurrentHashMap<>();
     private volatile LocalDate countsDay;
 
-    StatisticsService(RollQueries roll, LiveCounters counters, Snapshots snapshots, OrgStructure org, Clock clock,
+    StatisticsService(RollQueries roll, RollJournal journal, LiveCounters counters, Snapshots snapshots, OrgStructure org, Clock clock,
                       @Value("${tcxd.reports.counter-depth:2}") int counterDepth,
                       @Value("${tcxd.reports.snapshot-depth:1}") int snapshotDepth) {
         this.roll = roll;
+        this.journal = journal;
         this.counters = counters;
         this.snapshots = snapshots;
         this.org = org;
@@ -102,7 +110,8 @@ class StatisticsService implements Statistics {
                 return new UnitStatistics(f.unitId(), f.asOf(), f.units(), f.members(), FigureSource.SNAPSHOT);
             }
         }
-        return new UnitStatistics(unitId, asOf, structure(unitId, asOf), fromHistory(p, asOf), FigureSource.HISTORY);
+        return new UnitStatistics(unitId, asOf, structure(unitId, asOf), fromHistory(p, asOf, Subset.ALL),
+                FigureSource.HISTORY);
     }
 
     /**
@@ -110,17 +119,23 @@ class StatisticsService implements Statistics {
      * plus the states that began or ended since (when the subtree itself did not change in between),
      * otherwise a full count of the states valid that day.
      */
-    private MemberTally fromHistory(Position p, LocalDate asOf) {
+    private MemberTally fromHistory(Position p, LocalDate asOf, Subset subset) {
         if (p.depth() <= snapshotDepth) {
             LocalDate periodEnd = YearMonth.from(asOf).minusMonths(1).atEndOfMonth();
-            var frozen = snapshots.read(p.unitId(), periodEnd);
-            var then = roll.position(p.unitId(), periodEnd);
-            if (frozen.isPresent() && then.isPresent() && then.get().path().equals(p.path())
-                    && !roll.subtreeChangedBetween(then.get().path(), p.path(), periodEnd, asOf)) {
-                return frozen.get().members().plus(roll.changeBetween(p.path(), periodEnd, asOf));
+            Optional<MemberTally> frozen = subset.equals(Subset.ALL)
+                    ? snapshots.read(p.unitId(), periodEnd).map(UnitStatistics::members)
+                    : snapshots.readSubset(p.unitId(), periodEnd, subset.name());
+            if (frozen.isPresent()) {
+                var then = roll.position(p.unitId(), periodEnd);
+                if (then.isPresent() && then.get().path().equals(p.path())
+                        && !roll.subtreeChangedBetween(then.get().path(), p.path(), periodEnd, asOf)) {
+                    MemberTally change = journal.isBuilt() ? journal.changeBetween(p.path(), periodEnd, asOf, subset)
+                            : roll.changeBetween(p.path(), periodEnd, asOf, subset);
+                    return frozen.get().plus(change);
+                }
             }
         }
-        return roll.tallyOn(p.path(), asOf);
+        return roll.tallyOn(p.path(), asOf, subset.on(RollQueries.S));
     }
 
     private Position position(long unitId, LocalDate asOf) {
@@ -156,16 +171,58 @@ class StatisticsService implements Statistics {
         long opening = roll.position(unitId, from.minusDays(1)).map(p -> of(unitId, from.minusDays(1)).members().total())
                 .orElse(0L);
         long closing = of(unitId, to).members().total();
-        Map<MovementKind, Long> counts = new EnumMap<>(MovementKind.class);
-        Set<Long> central = roll.centralUnits();
-        for (Boundary b : roll.boundaries(unitId, from, to)) {
-            MovementKind kind = classify(b, Objects.equals(b.before().province(central), b.after().province(central)));
-            if (kind != null) counts.merge(kind, b.count(), Long::sum);
-        }
+        Map<MovementKind, Long> counts = frozenMovements(unitId, from, to).orElseGet(() -> movementsFromHistory(unitId, from, to));
         long net = 0;
         for (var e : counts.entrySet()) net += e.getKey().sign() * e.getValue();
         counts.put(MovementKind.REORGANISED, closing - opening - net);
         return new Movements(unitId, from, to, opening, counts, closing);
+    }
+
+    /** The movements of whole months frozen with their period ends, when every month of the period has them. */
+    private Optional<Map<MovementKind, Long>> frozenMovements(long unitId, LocalDate from, LocalDate to) {
+        if (from.getDayOfMonth() != 1 || !isPeriodEnd(to) || !to.isBefore(today())) return Optional.empty();
+        List<LocalDate> ends = new ArrayList<>();
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) ends.add(m.atEndOfMonth());
+        var months = snapshots.readMovements(unitId, ends);
+        if (months.size() != ends.size()) return Optional.empty();
+        Map<MovementKind, Long> counts = new EnumMap<>(MovementKind.class);
+        months.values().forEach(m -> m.forEach((kind, n) -> counts.merge(kind, n, Long::sum)));
+        return Optional.of(counts);
+    }
+
+    /** The movements of the period (but the reorganisation line) from every change of the roll in it. */
+    Map<MovementKind, Long> movementsFromHistory(long unitId, LocalDate from, LocalDate to) {
+        Map<MovementKind, Long> counts = new EnumMap<>(MovementKind.class);
+        Set<Long> central = roll.centralUnits();
+        List<Boundary> boundaries = journal.isBuilt() ? journal.boundaries(unitId, from, to)
+                : roll.boundaries(unitId, from, to);
+        for (Boundary b : boundaries) count(b, central, counts);
+        return counts;
+    }
+
+    private static void count(Boundary b, Set<Long> central, Map<MovementKind, Long> counts) {
+        MovementKind kind = classify(b, Objects.equals(b.before().province(central), b.after().province(central)));
+        if (kind != null) counts.merge(kind, b.count(), Long::sum);
+    }
+
+    /**
+     * The month's movements of each upper unit (depth ≤ 1) whose place did not change from the day before
+     * the month to its end, from one grouped scan of the journal; none when the journal is not built.
+     */
+    private Map<Long, Map<MovementKind, Long>> monthMovements(List<Position> upper, LocalDate periodEnd) {
+        if (snapshotDepth > 1 || !journal.isBuilt()) return Map.of();
+        LocalDate first = periodEnd.withDayOfMonth(1);
+        Set<Long> moved = roll.unitsChangedBetween(first.minusDays(1), periodEnd);
+        Set<Long> central = roll.centralUnits();
+        var groups = journal.regionBoundaries(first, periodEnd);
+        Map<Long, Map<MovementKind, Long>> result = new HashMap<>();
+        for (Position p : upper) {
+            if (moved.contains(p.unitId())) continue;
+            Map<MovementKind, Long> counts = new EnumMap<>(MovementKind.class);
+            for (var g : groups) count(g.seenFrom(p.unitId()), central, counts);
+            result.put(p.unitId(), counts);
+        }
+        return result;
     }
 
     /** What one change of a member's roll state was, seen from the subtree. */
@@ -202,7 +259,9 @@ class StatisticsService implements Statistics {
     @Override
     @Transactional(readOnly = true)
     public MemberTally admitted(long unitId, LocalDate from, LocalDate to) {
-        return roll.admittedIn(position(unitId, to).path(), from, to);
+        String path = position(unitId, to).path();
+        return journal.isBuilt() ? journal.admittedIn(path, from, to, DSL.noCondition())
+                : roll.admittedIn(path, from, to);
     }
 
     @Override
@@ -211,13 +270,23 @@ class StatisticsService implements Statistics {
         if (asOf.isAfter(today())) {
             throw RuleViolation.onField("asOf", "error.statistics.futureDate", VietnameseFormat.date(asOf));
         }
-        return roll.tallyOn(position(unitId, asOf).path(), asOf, roll.where(dimension, key));
+        Position p = position(unitId, asOf);
+        Subset subset = new Subset(dimension, key);
+        if (!SUBSETS.contains(subset)) return roll.tallyOn(p.path(), asOf, roll.where(dimension, key));
+        if (isPeriodEnd(asOf) && asOf.isBefore(today()) && p.depth() <= snapshotDepth) {
+            var frozen = snapshots.readSubset(unitId, asOf, subset.name());
+            if (frozen.isPresent()) return frozen.get();
+        }
+        return fromHistory(p, asOf, subset);
     }
 
     @Override
     @Transactional(readOnly = true)
     public MemberTally admitted(long unitId, LocalDate from, LocalDate to, Dimension dimension, String key) {
-        return roll.admittedIn(position(unitId, to).path(), from, to, roll.where(dimension, key));
+        String path = position(unitId, to).path();
+        return journal.isBuilt()
+                ? journal.admittedIn(path, from, to, RollQueries.where(RollJournal.J, dimension, key))
+                : roll.admittedIn(path, from, to, roll.where(dimension, key));
     }
 
     // ---- live counters ------------------------------------------------------------------------
@@ -228,7 +297,18 @@ class StatisticsService implements Statistics {
         snapshots.dropFrom(LocalDate.of(1900, 1, 1));
         int units = counters.rebuild(today(), counterDepth);
         log.info("Live statistics rebuilt for {} upper units in {} ms", units, (System.nanoTime() - started) / 1_000_000);
+        started = System.nanoTime();
+        int changes = journal.rebuild();
+        log.info("Journal of the roll rebuilt: {} changes in {} ms", changes, (System.nanoTime() - started) / 1_000_000);
         return units;
+    }
+
+    /** Writes the journal of the roll when it has never been written (the first start after it appeared). */
+    public void ensureJournal() {
+        long started = System.nanoTime();
+        if (journal.ensureBuilt()) {
+            log.info("Journal of the roll built in {} s", (System.nanoTime() - started) / 1_000_000_000);
+        }
     }
 
     /** Brings the counters to today: after a day change, reorganisations dated in between apply now. */
@@ -249,12 +329,14 @@ class StatisticsService implements Statistics {
     @EventListener
     void on(MemberChanged changed) {
         snapshots.dropFrom(changed.effectiveOn());
+        journal.refreshMembers(List.of(changed.memberId()));
         ifStanding(s -> counters.reconcileMembers(List.of(changed.memberId()), s.on(), s.depth()));
     }
 
     @EventListener
     void on(MemberImportCompleted imported) {
         snapshots.dropFrom(LocalDate.of(1900, 1, 1));
+        journal.refreshMembersOfUnits(imported.unitIds());
         ifStanding(s -> counters.reconcileMembers(counters.membersOfUnits(imported.unitIds(), s.on()), s.on(), s.depth()));
     }
 
@@ -262,6 +344,7 @@ class StatisticsService implements Statistics {
     void on(UnitsReorganised reorganised) {
         todaysCounts.clear();
         snapshots.dropFrom(reorganised.effectiveOn());
+        journal.repath(reorganised.effectiveOn());
         if (reorganised.effectiveOn().isAfter(today())) return; // applied by rollForward on that day
         ifStanding(s -> applyReorganisation(reorganised, s));
     }
@@ -328,40 +411,61 @@ class StatisticsService implements Statistics {
     }
 
     /**
-     * Freezes one period end for the upper units of that day: the previous month end plus the month's
-     * changes when that one is frozen and no unit moved or ended in between, otherwise a full count.
+     * Freezes one period end for the upper units of that day, with the cross-tabulations of {@link #SUBSETS}:
+     * the previous month end plus the month's changes (from the journal) when that one is frozen and no
+     * unit moved or ended in between, otherwise a full count.
      */
     void freeze(LocalDate periodEnd, boolean previousFrozen) {
         List<Position> upper = roll.upperUnits(periodEnd, snapshotDepth);
         Map<Long, Position> positions = new HashMap<>();
-        Map<Long, Builder> perUnit = new HashMap<>();
-        upper.forEach(p -> {
-            positions.put(p.unitId(), p);
-            perUnit.put(p.unitId(), new Builder());
-        });
+        upper.forEach(p -> positions.put(p.unitId(), p));
         LocalDate previous = YearMonth.from(periodEnd).minusMonths(1).atEndOfMonth();
-        Map<Long, MemberTally> byHolder;
-        Map<Long, MemberTally> base = new HashMap<>();
-        boolean incremental = previousFrozen && !roll.anyVersionEndedBetween(previous, periodEnd);
-        if (incremental) {
-            for (Position p : upper) {
-                var before = snapshots.read(p.unitId(), previous);
-                if (before.isEmpty()) {
-                    incremental = false;
-                    break;
-                }
-                base.put(p.unitId(), before.get().members());
+        List<Subset> facets = new ArrayList<>(List.of(Subset.ALL));
+        facets.addAll(SUBSETS);
+        // per facet, per upper unit: the previous month end (incremental) or nothing (full count)
+        Map<Subset, Map<Long, Builder>> perUnit = new HashMap<>();
+        facets.forEach(f -> {
+            Map<Long, Builder> builders = new HashMap<>();
+            upper.forEach(p -> builders.put(p.unitId(), new Builder()));
+            perUnit.put(f, builders);
+        });
+        boolean incremental = previousFrozen && !roll.anyVersionEndedBetween(previous, periodEnd)
+                && addPrevious(upper, previous, perUnit);
+        if (!incremental) perUnit.values().forEach(m -> m.replaceAll((id, b) -> new Builder()));
+        boolean fromJournal = incremental && journal.isBuilt();
+        for (Subset facet : facets) {
+            Map<Long, MemberTally> byHolder = !incremental ? roll.tallyByHolder(periodEnd, snapshotDepth, facet)
+                    : fromJournal ? journal.changeByHolder(previous, periodEnd, snapshotDepth, facet)
+                    : roll.changeByHolder(previous, periodEnd, snapshotDepth, facet);
+            Map<Long, Builder> builders = perUnit.get(facet);
+            byHolder.forEach((holder, tally) -> {
+                Position p = positions.get(holder);
+                if (p == null) return;
+                for (long a : p.ancestorsUpTo(snapshotDepth)) builders.get(a).add(tally, 1);
+            });
+        }
+        Map<Long, Map<MovementKind, Long>> movements = monthMovements(upper, periodEnd);
+        for (Position p : upper) {
+            long unitId = p.unitId();
+            Map<String, MemberTally> subsets = new java.util.TreeMap<>();
+            SUBSETS.forEach(f -> subsets.put(f.name(), perUnit.get(f).get(unitId).build()));
+            snapshots.write(new UnitStatistics(unitId, periodEnd, org.counts(unitId, periodEnd),
+                    perUnit.get(Subset.ALL).get(unitId).build(), FigureSource.SNAPSHOT), subsets, movements.get(unitId));
+        }
+    }
+
+    /** Adds the previous month end of every unit and facet; false when one is missing (then a full count follows). */
+    private boolean addPrevious(List<Position> upper, LocalDate previous, Map<Subset, Map<Long, Builder>> perUnit) {
+        for (Position p : upper) {
+            var before = snapshots.read(p.unitId(), previous);
+            if (before.isEmpty()) return false;
+            perUnit.get(Subset.ALL).get(p.unitId()).add(before.get().members(), 1);
+            for (Subset f : SUBSETS) {
+                var subset = snapshots.readSubset(p.unitId(), previous, f.name());
+                if (subset.isEmpty()) return false;
+                perUnit.get(f).get(p.unitId()).add(subset.get(), 1);
             }
         }
-        byHolder = incremental ? roll.changeByHolder(previous, periodEnd, snapshotDepth)
-                : roll.tallyByHolder(periodEnd, snapshotDepth);
-        if (incremental) base.forEach((unitId, tally) -> perUnit.get(unitId).add(tally, 1));
-        byHolder.forEach((holder, tally) -> {
-            Position p = positions.get(holder);
-            if (p == null) return;
-            for (long a : p.ancestorsUpTo(snapshotDepth)) perUnit.get(a).add(tally, 1);
-        });
-        perUnit.forEach((unitId, b) -> snapshots.write(new UnitStatistics(unitId, periodEnd,
-                org.counts(unitId, periodEnd), b.build(), FigureSource.SNAPSHOT)));
+        return true;
     }
 }

@@ -1,0 +1,249 @@
+package vn.tcxd.reports.internal;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.jooq.Field;
+import org.jooq.Record;
+import org.jooq.SelectConditionStep;
+import org.jooq.SelectField;
+import org.jooq.Table;
+import org.jooq.impl.DSL;
+import org.springframework.stereotype.Repository;
+import vn.tcxd.jooq.members.tables.RollState;
+import vn.tcxd.jooq.orgstructure.tables.UnitTree;
+import vn.tcxd.jooq.reports.tables.RollChange;
+import vn.tcxd.jooq.reports.tables.RollChangeState;
+import vn.tcxd.reports.MemberTally;
+import vn.tcxd.reports.internal.RollQueries.Boundary;
+import vn.tcxd.reports.internal.RollQueries.Region;
+import vn.tcxd.reports.internal.RollQueries.Subset;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+import static vn.tcxd.reports.internal.RollQueries.ON_ROLL;
+import static vn.tcxd.reports.internal.RollQueries.treeOn;
+
+/**
+ * The roll's changes in date order ({@code reports.roll_change}): each member state with the state it
+ * replaced, the member's dimensions and both cells' paths on their day, so that the changes of a window
+ * of days are one range of one table. Kept in the transaction of every member act, import and
+ * reorganisation; rebuilt with the live counters after a bulk load. Answers the same questions as the
+ * history path of {@link RollQueries} over the roll itself (StatisticsConsistencyTests compares both
+ * with a brute-force recount).
+ */
+@Repository
+class RollJournal {
+
+    static final RollChange J = RollChange.ROLL_CHANGE;
+    private static final RollChangeState BUILT = RollChangeState.ROLL_CHANGE_STATE;
+
+    private final DSLContext db;
+    private final RollQueries roll;
+
+    RollJournal(DSLContext db, RollQueries roll) {
+        this.db = db;
+        this.roll = roll;
+    }
+
+    boolean isBuilt() {
+        return db.fetchExists(BUILT);
+    }
+
+    /** Writes the journal again from the roll; returns its rows. Member acts wait until it is done. */
+    int rebuild() {
+        db.truncate(J).execute();
+        db.deleteFrom(BUILT).execute();
+        int rows = insertFor(s -> DSL.noCondition());
+        db.insertInto(BUILT).set(BUILT.ID, 1).execute();
+        return rows;
+    }
+
+    /** Builds the journal unless built: the first start after the table appeared. */
+    boolean ensureBuilt() {
+        db.execute("lock table reports.roll_change in share mode");
+        if (isBuilt()) return false;
+        db.deleteFrom(J).execute();
+        insertFor(s -> DSL.noCondition());
+        db.insertInto(BUILT).set(BUILT.ID, 1).execute();
+        return true;
+    }
+
+    /** The members' rows again from the roll (after an act, which may also have changed the record sheet). */
+    void refreshMembers(Collection<Long> memberIds) {
+        if (memberIds.isEmpty()) return;
+        db.deleteFrom(J).where(J.MEMBER_ID.in(memberIds)).execute();
+        insertFor(s -> s.MEMBER_ID.in(memberIds));
+    }
+
+    /** The rows of every member who ever was in these cells (after a batch write into them). */
+    void refreshMembersOfUnits(Collection<Long> unitIds) {
+        if (unitIds.isEmpty()) return;
+        RollState w = RollState.ROLL_STATE.as("w");
+        var members = db.selectDistinct(w.MEMBER_ID).from(w).where(w.UNIT_ID.in(unitIds));
+        db.deleteFrom(J).where(J.MEMBER_ID.in(members)).execute();
+        insertFor(s -> s.MEMBER_ID.in(members));
+    }
+
+    /** A reorganisation dated {@code from} changed the tree of that day and later: the paths of those days again. */
+    void repath(LocalDate from) {
+        UnitTree t = UnitTree.UNIT_TREE.as("t");
+        db.update(J).set(J.PATH, db.select(t.PATH).from(t).where(t.UNIT_ID.eq(J.UNIT_ID).and(treeOn(t, J.DAY))))
+                .where(J.DAY.ge(from)).execute();
+        db.update(J).set(J.PREV_PATH, db.select(t.PATH).from(t)
+                        .where(t.UNIT_ID.eq(J.PREV_UNIT_ID).and(treeOn(t, J.DAY.minus(1)))))
+                .where(J.DAY.gt(from).and(J.PREV_UNIT_ID.isNotNull())).execute();
+    }
+
+    private int insertFor(Function<RollState, Condition> members) {
+        RollState s = RollState.ROLL_STATE.as("s");
+        RollState p = RollState.ROLL_STATE.as("p");
+        UnitTree t1 = UnitTree.UNIT_TREE.as("t1");
+        UnitTree t0 = UnitTree.UNIT_TREE.as("t0");
+        return db.insertInto(J, J.DAY, J.MEMBER_ID, J.EVENT_KIND, J.UNIT_ID, J.PATH, J.STATUS, J.EXEMPT,
+                        J.AWAY_UNIT_ID, J.IN_TRANSIT, J.PREV_UNIT_ID, J.PREV_PATH, J.PREV_STATUS, J.PREV_EXEMPT,
+                        J.PREV_AWAY_UNIT_ID, J.PREV_IN_TRANSIT, J.GENDER, J.BIRTH_DATE, J.ETHNICITY, J.RELIGION,
+                        J.EDUCATION, J.PROFESSIONAL, J.ACADEMIC_TITLE, J.THEORY, J.STATE_MANAGEMENT, J.OCCUPATION)
+                .select(db.select(s.VALID_FROM, s.MEMBER_ID, s.EVENT_KIND, s.UNIT_ID, t1.PATH, s.STATUS, s.EXEMPT,
+                                s.AWAY_UNIT_ID, s.IN_TRANSIT, p.UNIT_ID, t0.PATH, p.STATUS, p.EXEMPT, p.AWAY_UNIT_ID,
+                                p.IN_TRANSIT, s.GENDER, s.BIRTH_DATE, s.ETHNICITY, s.RELIGION, s.EDUCATION,
+                                s.PROFESSIONAL, s.ACADEMIC_TITLE, s.THEORY, s.STATE_MANAGEMENT, s.OCCUPATION)
+                        .from(s)
+                        .leftJoin(p).on(p.MEMBER_ID.eq(s.MEMBER_ID).and(p.VALID_TO.eq(s.VALID_FROM)))
+                        .leftJoin(t1).on(t1.UNIT_ID.eq(s.UNIT_ID).and(treeOn(t1, s.VALID_FROM)))
+                        .leftJoin(t0).on(t0.UNIT_ID.eq(p.UNIT_ID).and(treeOn(t0, s.VALID_FROM.minus(1))))
+                        .where(members.apply(s).and(s.STATUS.in(ON_ROLL).or(p.STATUS.in(ON_ROLL))))
+                        .orderBy(s.VALID_FROM))
+                .execute();
+    }
+
+    // ---- reads --------------------------------------------------------------------------------
+
+    private static Condition window(LocalDate after, LocalDate upTo) {
+        return J.DAY.gt(after).and(J.DAY.le(upTo));
+    }
+
+    private static Condition under(Field<String> path, String rootPath) {
+        return path.ge(rootPath).and(path.lt(RollQueries.upper(rootPath)));
+    }
+
+    /** States on the roll that began in the window (+1), as rows named like the roll's. */
+    private SelectConditionStep<Record> began(Field<Long> holder, Condition where) {
+        List<SelectField<?>> select = new ArrayList<>(List.of(holder.as("holder"), DSL.inline(1).as("w"),
+                J.STATUS, J.EXEMPT, J.AWAY_UNIT_ID, J.IN_TRANSIT));
+        select.addAll(dimensions());
+        return db.select(select).from(J).where(J.STATUS.in(ON_ROLL).and(where));
+    }
+
+    /** States on the roll that ended in the window (−1): the replaced state of each row. */
+    private SelectConditionStep<Record> ended(Field<Long> holder, Condition where) {
+        List<SelectField<?>> select = new ArrayList<>(List.of(holder.as("holder"), DSL.inline(-1).as("w"),
+                J.PREV_STATUS.as(J.STATUS.getName()), J.PREV_EXEMPT.as(J.EXEMPT.getName()),
+                J.PREV_AWAY_UNIT_ID.as(J.AWAY_UNIT_ID.getName()), J.PREV_IN_TRANSIT.as(J.IN_TRANSIT.getName())));
+        select.addAll(dimensions());
+        return db.select(select).from(J).where(J.PREV_STATUS.in(ON_ROLL).and(where));
+    }
+
+    private static List<SelectField<?>> dimensions() {
+        return List.of(J.GENDER, J.BIRTH_DATE, J.ETHNICITY, J.RELIGION, J.EDUCATION, J.PROFESSIONAL, J.THEORY,
+                J.ACADEMIC_TITLE, J.STATE_MANAGEMENT, J.OCCUPATION);
+    }
+
+    /** How the roll of the subtree of {@code rootPath} changed over ({@code after}, {@code upTo}] (see {@link RollQueries#changeBetween}). */
+    MemberTally changeBetween(String rootPath, LocalDate after, LocalDate upTo) {
+        return changeBetween(rootPath, after, upTo, Subset.ALL);
+    }
+
+    MemberTally changeBetween(String rootPath, LocalDate after, LocalDate upTo, Subset subset) {
+        Field<Long> none = DSL.inline(0L);
+        var src = began(none, window(after, upTo).and(under(J.PATH, rootPath)))
+                .unionAll(ended(none, window(after, upTo).and(under(J.PREV_PATH, rootPath))));
+        return roll.tallies(only(src, subset)).getOrDefault(0L, MemberTally.EMPTY);
+    }
+
+    /** The rows of {@code src} in {@code subset}, judged on the state each row counts (the new one or the replaced one). */
+    private Table<?> only(org.jooq.Select<Record> src, Subset subset) {
+        if (subset.dimension() == null) return src.asTable("src");
+        Table<Record> u = src.asTable("u");
+        return db.select(u.fields()).from(u).where(subset.on(u)).asTable("src");
+    }
+
+    /** The change over (after, upTo] per holder at {@code depth} (see {@link RollQueries#changeByHolder}). */
+    Map<Long, MemberTally> changeByHolder(LocalDate after, LocalDate upTo, int depth) {
+        return changeByHolder(after, upTo, depth, Subset.ALL);
+    }
+
+    Map<Long, MemberTally> changeByHolder(LocalDate after, LocalDate upTo, int depth, Subset subset) {
+        var src = began(RollQueries.holder(J.PATH, depth), window(after, upTo))
+                .unionAll(ended(RollQueries.holder(J.PREV_PATH, depth), window(after, upTo)));
+        return roll.tallies(only(src, subset));
+    }
+
+    /** Members admitted into the subtree of {@code rootPathAtTo} over [from, to] matching {@code subset} (see {@link RollQueries#admittedIn}). */
+    MemberTally admittedIn(String rootPathAtTo, LocalDate from, LocalDate to, Condition subset) {
+        Condition where = J.EVENT_KIND.eq("ADMITTED").and(J.DAY.between(from, to)).and(under(J.PATH, rootPathAtTo))
+                .and(subset);
+        return roll.tallies(began(DSL.inline(0L), where).asTable("src")).getOrDefault(0L, MemberTally.EMPTY);
+    }
+
+    /**
+     * The changes of the roll over [from, to] grouped by the top two levels of both cells' paths (see
+     * {@link Region}): seen from any unit at depth ≤ 1 whose place did not change in the period, the same
+     * boundaries as {@link #boundaries}, for all such units in one scan.
+     */
+    List<RegionBoundary> regionBoundaries(LocalDate from, LocalDate to) {
+        return db.select(J.EVENT_KIND, DSL.field(J.PREV_STATUS.in(ON_ROLL)).as("was_on"), DSL.field(J.STATUS.in(ON_ROLL)).as("is_on"),
+                        RollQueries.pathPart(J.PREV_PATH, 2).as("r0"), RollQueries.pathPart(J.PREV_PATH, 3).as("s0"),
+                        RollQueries.pathPart(J.PATH, 2).as("r1"), RollQueries.pathPart(J.PATH, 3).as("s1"),
+                        J.PREV_STATUS, J.STATUS, DSL.coalesce(J.PREV_EXEMPT, DSL.inline(false)).as("old_exempt"), J.EXEMPT,
+                        DSL.count())
+                .from(J)
+                .where(J.DAY.between(from, to))
+                .groupBy(J.EVENT_KIND, DSL.field("2"), DSL.field("3"), DSL.field("4"), DSL.field("5"), DSL.field("6"),
+                        DSL.field("7"), J.PREV_STATUS, J.STATUS, DSL.field("10"), J.EXEMPT)
+                .fetch(r -> new RegionBoundary(r.value1(), Boolean.TRUE.equals(r.value2()), Boolean.TRUE.equals(r.value3()),
+                        new Region(r.value4(), r.value5()), new Region(r.value6(), r.value7()), r.value8(), r.value9(),
+                        r.value10(), r.value11(), r.value12()));
+    }
+
+    /** A group of {@link #regionBoundaries}: whether the member was / is on the roll, and where. */
+    record RegionBoundary(String eventKind, boolean wasOnRoll, boolean isOnRoll, Region before, Region after,
+                          String oldStatus, String newStatus, boolean oldExempt, boolean newExempt, long count) {
+
+        /** Seen from the unit at depth ≤ 1 with this id. */
+        Boundary seenFrom(long unitId) {
+            boolean wasIn = wasOnRoll && (Long.valueOf(unitId).equals(before.root()) || Long.valueOf(unitId).equals(before.second()));
+            boolean isIn = isOnRoll && (Long.valueOf(unitId).equals(after.root()) || Long.valueOf(unitId).equals(after.second()));
+            return new Boundary(eventKind, wasIn, isIn, before, after, oldStatus, newStatus, oldExempt, newExempt, count);
+        }
+    }
+
+    /** The same grouping as {@link RollQueries#boundaries}, from the journal. */
+    List<Boundary> boundaries(long unitId, LocalDate from, LocalDate to) {
+        UnitTree u0 = UnitTree.UNIT_TREE.as("u0");
+        UnitTree u1 = UnitTree.UNIT_TREE.as("u1");
+        Field<Boolean> wasIn = DSL.field(J.PREV_STATUS.in(ON_ROLL).and(J.PREV_PATH.ge(u0.PATH))
+                .and(J.PREV_PATH.lt(DSL.overlay(u0.PATH, DSL.inline("0"), DSL.length(u0.PATH)))));
+        Field<Boolean> isIn = DSL.field(J.STATUS.in(ON_ROLL).and(J.PATH.ge(u1.PATH))
+                .and(J.PATH.lt(DSL.overlay(u1.PATH, DSL.inline("0"), DSL.length(u1.PATH)))));
+        Field<Boolean> oldExempt = DSL.coalesce(J.PREV_EXEMPT, DSL.inline(false));
+        return db.select(J.EVENT_KIND, DSL.coalesce(wasIn, DSL.inline(false)).as("was_in"),
+                        DSL.coalesce(isIn, DSL.inline(false)).as("is_in"),
+                        RollQueries.pathPart(J.PREV_PATH, 2).as("r0"), RollQueries.pathPart(J.PREV_PATH, 3).as("s0"),
+                        RollQueries.pathPart(J.PATH, 2).as("r1"), RollQueries.pathPart(J.PATH, 3).as("s1"),
+                        J.PREV_STATUS, J.STATUS, oldExempt.as("old_exempt"), J.EXEMPT, DSL.count())
+                .from(J)
+                .leftJoin(u0).on(u0.UNIT_ID.eq(unitId).and(treeOn(u0, J.DAY.minus(1))))
+                .leftJoin(u1).on(u1.UNIT_ID.eq(unitId).and(treeOn(u1, J.DAY)))
+                .where(J.DAY.between(from, to))
+                .groupBy(DSL.field("2"), DSL.field("3"), DSL.field("4"), DSL.field("5"), DSL.field("6"),
+                        DSL.field("7"), J.EVENT_KIND, J.PREV_STATUS, J.STATUS, DSL.field("10"), J.EXEMPT)
+                .fetch(r -> new Boundary(r.value1(), r.value2(), r.value3(), new Region(r.value4(), r.value5()),
+                        new Region(r.value6(), r.value7()), r.value8(), r.value9(), r.value10(), r.value11(),
+                        r.value12()));
+    }
+}
