@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import vn.tcxd.jooq.members.tables.RollState;
 import vn.tcxd.jooq.orgstructure.tables.UnitTree;
 import vn.tcxd.jooq.reports.tables.RollChange;
+import vn.tcxd.jooq.reports.tables.RollChangePending;
 import vn.tcxd.jooq.reports.tables.RollChangeState;
 import vn.tcxd.reports.MemberTally;
 import vn.tcxd.reports.internal.RollQueries.Boundary;
@@ -41,6 +42,7 @@ class RollJournal {
 
     static final RollChange J = RollChange.ROLL_CHANGE;
     private static final RollChangeState BUILT = RollChangeState.ROLL_CHANGE_STATE;
+    private static final RollChangePending PENDING = RollChangePending.ROLL_CHANGE_PENDING;
 
     private final DSLContext db;
     private final RollQueries roll;
@@ -50,25 +52,41 @@ class RollJournal {
         this.roll = roll;
     }
 
+    /** Whether the journal can answer: built, and no batch import's rows still to be written. */
     boolean isBuilt() {
-        return db.fetchExists(BUILT);
+        return db.fetchValue(DSL.field(DSL.exists(DSL.selectOne().from(BUILT))
+                .and(DSL.notExists(DSL.selectOne().from(PENDING)))));
     }
 
     /** Writes the journal again from the roll; returns its rows. Member acts wait until it is done. */
     int rebuild() {
         db.truncate(J).execute();
         db.deleteFrom(BUILT).execute();
-        int rows = insertFor(s -> DSL.noCondition());
+        db.deleteFrom(PENDING).execute();
+        int rows = writeAll();
         db.insertInto(BUILT).set(BUILT.ID, 1).execute();
+        return rows;
+    }
+
+    /**
+     * Every row into the empty journal, in date order (so the day index grows at its end); the member
+     * index is built afterwards from the sorted rows rather than entry by entry (15 M rows nationally).
+     */
+    private int writeAll() {
+        db.execute("set local work_mem = '256MB'");
+        db.execute("drop index if exists reports.roll_change_member_idx");
+        int rows = insertFor(s -> DSL.noCondition());
+        db.execute("create index roll_change_member_idx on reports.roll_change (member_id)");
         return rows;
     }
 
     /** Builds the journal unless built: the first start after the table appeared. */
     boolean ensureBuilt() {
         db.execute("lock table reports.roll_change in share mode");
-        if (isBuilt()) return false;
+        if (db.fetchExists(BUILT)) return false;
         db.deleteFrom(J).execute();
-        insertFor(s -> DSL.noCondition());
+        db.deleteFrom(PENDING).execute();
+        writeAll();
         db.insertInto(BUILT).set(BUILT.ID, 1).execute();
         return true;
     }
@@ -76,17 +94,35 @@ class RollJournal {
     /** The members' rows again from the roll (after an act, which may also have changed the record sheet). */
     void refreshMembers(Collection<Long> memberIds) {
         if (memberIds.isEmpty()) return;
-        db.deleteFrom(J).where(J.MEMBER_ID.in(memberIds)).execute();
-        insertFor(s -> s.MEMBER_ID.in(memberIds));
+        Long[] ids = memberIds.toArray(Long[]::new); // one array parameter: the plan knows how few they are
+        db.deleteFrom(J).where(J.MEMBER_ID.eq(DSL.any(ids))).execute();
+        insertFor(s -> s.MEMBER_ID.eq(DSL.any(ids)));
+    }
+
+    /** A batch write into these cells: their members' rows are to be written again ({@link #writePending}). */
+    void markPending(Collection<Long> unitIds) {
+        if (unitIds.isEmpty()) return;
+        var insert = db.insertInto(PENDING, PENDING.UNIT_ID);
+        for (long id : new java.util.TreeSet<>(unitIds)) insert = insert.values(id);
+        insert.onConflictDoNothing().execute();
+    }
+
+    /** Writes the rows of the members of every pending cell; returns how many cells were pending. */
+    int writePending() {
+        db.execute("lock table reports.roll_change in share mode"); // acts wait: no row written twice
+        List<Long> units = db.select(PENDING.UNIT_ID).from(PENDING).fetch(PENDING.UNIT_ID);
+        if (units.isEmpty()) return 0;
+        refreshMembersOfUnits(units);
+        db.deleteFrom(PENDING).where(PENDING.UNIT_ID.in(units)).execute();
+        return units.size();
     }
 
     /** The rows of every member who ever was in these cells (after a batch write into them). */
     void refreshMembersOfUnits(Collection<Long> unitIds) {
         if (unitIds.isEmpty()) return;
         RollState w = RollState.ROLL_STATE.as("w");
-        var members = db.selectDistinct(w.MEMBER_ID).from(w).where(w.UNIT_ID.in(unitIds));
-        db.deleteFrom(J).where(J.MEMBER_ID.in(members)).execute();
-        insertFor(s -> s.MEMBER_ID.in(members));
+        refreshMembers(db.selectDistinct(w.MEMBER_ID).from(w).where(w.UNIT_ID.eq(DSL.any(unitIds.toArray(Long[]::new))))
+                .fetch(w.MEMBER_ID));
     }
 
     /** A reorganisation dated {@code from} changed the tree of that day and later: the paths of those days again. */

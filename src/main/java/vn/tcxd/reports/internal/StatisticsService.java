@@ -60,6 +60,7 @@ class StatisticsService implements Statistics {
 
     private final RollQueries roll;
     private final RollJournal journal;
+    private final org.springframework.transaction.support.TransactionTemplate transactions;
     private final LiveCounters counters;
     private final Snapshots snapshots;
     private final OrgStructure org;
@@ -70,11 +71,13 @@ class StatisticsService implements Statistics {
     private final Map<Long, StructureCounts> todaysCounts = new ConcurrentHashMap<>();
     private volatile LocalDate countsDay;
 
-    StatisticsService(RollQueries roll, RollJournal journal, LiveCounters counters, Snapshots snapshots, OrgStructure org, Clock clock,
+    StatisticsService(RollQueries roll, RollJournal journal,
+                      org.springframework.transaction.support.TransactionTemplate transactions, LiveCounters counters, Snapshots snapshots, OrgStructure org, Clock clock,
                       @Value("${tcxd.reports.counter-depth:2}") int counterDepth,
                       @Value("${tcxd.reports.snapshot-depth:1}") int snapshotDepth) {
         this.roll = roll;
         this.journal = journal;
+        this.transactions = transactions;
         this.counters = counters;
         this.snapshots = snapshots;
         this.org = org;
@@ -308,6 +311,8 @@ class StatisticsService implements Statistics {
         long started = System.nanoTime();
         if (journal.ensureBuilt()) {
             log.info("Journal of the roll built in {} s", (System.nanoTime() - started) / 1_000_000_000);
+        } else {
+            writePendingJournal();
         }
     }
 
@@ -336,7 +341,7 @@ class StatisticsService implements Statistics {
     @EventListener
     void on(MemberImportCompleted imported) {
         snapshots.dropFrom(LocalDate.of(1900, 1, 1));
-        journal.refreshMembersOfUnits(imported.unitIds());
+        journal.markPending(imported.unitIds()); // written right after the import commits (afterCommit)
         ifStanding(s -> counters.reconcileMembers(counters.membersOfUnits(imported.unitIds(), s.on()), s.on(), s.depth()));
     }
 
@@ -353,6 +358,27 @@ class StatisticsService implements Statistics {
     @Transactional(propagation = Propagation.NOT_SUPPORTED)
     void afterCommit(UnitsReorganised reorganised) {
         todaysCounts.clear();
+    }
+
+    /** The imported members' journal rows, in the background, so that a large import is not slowed by them. */
+    @TransactionalEventListener
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
+    void afterCommit(MemberImportCompleted imported) {
+        Thread.ofVirtual().name("journal-after-import").start(this::writePendingJournal);
+    }
+
+    /** Writes the journal rows of cells a batch import left pending (after each import, and on start). */
+    void writePendingJournal() {
+        try {
+            long started = System.nanoTime();
+            Integer units = transactions.execute(status -> journal.writePending());
+            if (units != null && units > 0) {
+                log.info("Journal of the roll: members of {} imported cells written in {} ms", units,
+                        (System.nanoTime() - started) / 1_000_000);
+            }
+        } catch (RuntimeException e) {
+            log.warn("Journal rows of imported cells not written yet (the roll answers meanwhile; retried on start)", e);
+        }
     }
 
     private void ifStanding(java.util.function.Consumer<Standing> action) {
