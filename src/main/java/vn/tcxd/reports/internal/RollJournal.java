@@ -210,13 +210,14 @@ class RollJournal {
 
     /** The change over (after, upTo] per holder at {@code depth} (see {@link RollQueries#changeByHolder}). */
     Map<Long, MemberTally> changeByHolder(LocalDate after, LocalDate upTo, int depth) {
-        return changeByHolder(after, upTo, depth, Subset.ALL);
+        return changeByHolder(after, upTo, depth, List.of()).get(Subset.ALL);
     }
 
-    Map<Long, MemberTally> changeByHolder(LocalDate after, LocalDate upTo, int depth, Subset subset) {
+    /** The same for all members and for each of {@code subsets}, in one scan. */
+    Map<Subset, Map<Long, MemberTally>> changeByHolder(LocalDate after, LocalDate upTo, int depth, List<Subset> subsets) {
         var src = began(RollQueries.holder(J.PATH, depth), window(after, upTo))
                 .unionAll(ended(RollQueries.holder(J.PREV_PATH, depth), window(after, upTo)));
-        return roll.tallies(only(src, subset));
+        return roll.talliesByFacet(src, subsets);
     }
 
     /** Members admitted into the subtree of {@code rootPathAtTo} over [from, to] matching {@code subset} (see {@link RollQueries#admittedIn}). */

@@ -220,16 +220,44 @@ class RollQueries {
      * which no unit moved or ended ({@link #anyVersionEndedBetween} is false).
      */
     Map<Long, MemberTally> changeByHolder(LocalDate after, LocalDate upTo, int depth) {
-        return changeByHolder(after, upTo, depth, Subset.ALL);
+        return changeByHolder(after, upTo, depth, List.of()).get(Subset.ALL);
     }
 
-    Map<Long, MemberTally> changeByHolder(LocalDate after, LocalDate upTo, int depth, Subset subset) {
+    /** The same for all members and for each of {@code subsets}, in one scan. */
+    Map<Subset, Map<Long, MemberTally>> changeByHolder(LocalDate after, LocalDate upTo, int depth, List<Subset> subsets) {
         Field<Long> holder = holder(T.PATH, depth);
         var began = facts(holder, 1, treeOn(T, S.VALID_FROM),
-                S.VALID_FROM.gt(after).and(S.VALID_FROM.le(upTo)).and(S.STATUS.in(ON_ROLL)).and(subset.on(S)));
+                S.VALID_FROM.gt(after).and(S.VALID_FROM.le(upTo)).and(S.STATUS.in(ON_ROLL)));
         var ended = facts(holder, -1, treeOn(T, S.VALID_TO.minus(1)),
-                S.VALID_TO.gt(after).and(S.VALID_TO.le(upTo)).and(S.STATUS.in(ON_ROLL)).and(subset.on(S)));
-        return tallies(began.unionAll(ended).asTable("src"));
+                S.VALID_TO.gt(after).and(S.VALID_TO.le(upTo)).and(S.STATUS.in(ON_ROLL)));
+        return talliesByFacet(began.unionAll(ended), subsets);
+    }
+
+    /**
+     * {@link #tallies} of {@code source} (rows with a holder) for all members and for each of {@code subsets}
+     * in one scan: each row also counts once per subset it belongs to, under its holder × facet.
+     */
+    Map<Subset, Map<Long, MemberTally>> talliesByFacet(org.jooq.Select<Record> source, List<Subset> subsets) {
+        Table<Record> u = source.asTable("u");
+        int facets = subsets.size() + 1;
+        Table<?> f = DSL.values(java.util.stream.IntStream.range(0, facets).mapToObj(DSL::row)
+                .toArray(org.jooq.Row1[]::new)).as("f", "facet");
+        Field<Integer> facet = f.field("facet", Integer.class);
+        Condition counted = facet.eq(0);
+        for (int i = 0; i < subsets.size(); i++) counted = counted.or(facet.eq(i + 1).and(subsets.get(i).on(u)));
+        Field<Long> holder = u.field("holder", Long.class);
+        List<SelectField<?>> select = new ArrayList<>();
+        select.add(holder.mul(facets).plus(facet).as("holder"));
+        for (Field<?> column : u.fields()) if (!column.getName().equals("holder")) select.add(column);
+        Map<Long, MemberTally> flat = tallies(db.select(select).from(u).join(f).on(counted).asTable("src"));
+        Map<Subset, Map<Long, MemberTally>> result = new HashMap<>();
+        result.put(Subset.ALL, new HashMap<>());
+        subsets.forEach(subset -> result.put(subset, new HashMap<>()));
+        flat.forEach((key, tally) -> {
+            int i = (int) (key % facets);
+            result.get(i == 0 ? Subset.ALL : subsets.get(i - 1)).put(key / facets, tally);
+        });
+        return result;
     }
 
     /**
@@ -278,12 +306,13 @@ class RollQueries {
      * entry to the unit's ancestors to get subtree figures for every upper unit in one scan.
      */
     Map<Long, MemberTally> tallyByHolder(LocalDate date, int depth) {
-        return tallyByHolder(date, depth, Subset.ALL);
+        return tallyByHolder(date, depth, List.of()).get(Subset.ALL);
     }
 
-    Map<Long, MemberTally> tallyByHolder(LocalDate date, int depth, Subset subset) {
-        return tallies(facts(holder(T.PATH, depth), 1, treeOn(T, date),
-                stateOn(S, date).and(S.STATUS.in(ON_ROLL)).and(subset.on(S))).asTable("src"));
+    /** The same for all members and for each of {@code subsets}, in one scan. */
+    Map<Subset, Map<Long, MemberTally>> tallyByHolder(LocalDate date, int depth, List<Subset> subsets) {
+        return talliesByFacet(facts(holder(T.PATH, depth), 1, treeOn(T, date), stateOn(S, date).and(S.STATUS.in(ON_ROLL))),
+                subsets);
     }
 
     /** The ancestor at {@code depth} on {@code path}, or the unit itself when shallower. */
@@ -439,13 +468,13 @@ class RollQueries {
     /** Facts of the given members who are on the roll on {@code date}. */
     List<Facts> factsOn(Collection<Long> memberIds, LocalDate date) {
         if (memberIds.isEmpty()) return List.of();
-        return factsWhere(S.MEMBER_ID.in(memberIds), date);
+        return factsWhere(S.MEMBER_ID.eq(DSL.any(memberIds.toArray(Long[]::new))), date);
     }
 
     /** Facts of members on the roll of the given units on {@code date}. */
     List<Facts> factsOfUnits(Collection<Long> unitIds, LocalDate date) {
         if (unitIds.isEmpty()) return List.of();
-        return factsWhere(S.UNIT_ID.in(unitIds), date);
+        return factsWhere(S.UNIT_ID.eq(DSL.any(unitIds.toArray(Long[]::new))), date);
     }
 
     private List<Facts> factsWhere(Condition condition, LocalDate date) {

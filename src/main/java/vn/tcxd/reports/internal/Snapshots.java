@@ -69,6 +69,14 @@ class Snapshots {
         return new HashSet<>(db.selectDistinct(P.PERIOD_END).from(P).fetch(P.PERIOD_END));
     }
 
+    /**
+     * Holds back acts (their {@link #dropFrom}) until this transaction ends, and waits for acts in progress:
+     * a period end is frozen from the roll including every act committed before it is written.
+     */
+    void lockAgainstActs() {
+        db.execute("lock table reports.period_snapshot in share row exclusive mode");
+    }
+
     /** A change dated {@code from} makes every period ending on or after it out of date. */
     int dropFrom(LocalDate from) {
         return db.deleteFrom(P).where(P.PERIOD_END.ge(from)).execute();

@@ -422,6 +422,7 @@ class StatisticsService implements Statistics {
     // ---- snapshots ----------------------------------------------------------------------------
 
     @Override
+    @Transactional(propagation = Propagation.NOT_SUPPORTED)
     public int freezePeriodEnds(LocalDate from) {
         LocalDate today = today();
         Set<LocalDate> frozen = snapshots.frozenPeriods();
@@ -429,7 +430,13 @@ class StatisticsService implements Statistics {
         for (YearMonth m = YearMonth.from(from); m.atEndOfMonth().isBefore(today); m = m.plusMonths(1)) {
             LocalDate end = m.atEndOfMonth();
             if (frozen.contains(end)) continue;
-            freeze(end, frozen.contains(YearMonth.from(end).minusMonths(1).atEndOfMonth()));
+            boolean previousFrozen = frozen.contains(YearMonth.from(end).minusMonths(1).atEndOfMonth());
+            // one month per transaction; an act dated before it (which removes later snapshots) waits for it
+            // or is waited for, so no month is frozen without an act committed meanwhile
+            transactions.executeWithoutResult(status -> {
+                snapshots.lockAgainstActs();
+                freeze(end, previousFrozen);
+            });
             frozen.add(end);
             count++;
         }
@@ -442,6 +449,7 @@ class StatisticsService implements Statistics {
      * unit moved or ended in between, otherwise a full count.
      */
     void freeze(LocalDate periodEnd, boolean previousFrozen) {
+        long t0 = System.nanoTime();
         List<Position> upper = roll.upperUnits(periodEnd, snapshotDepth);
         Map<Long, Position> positions = new HashMap<>();
         upper.forEach(p -> positions.put(p.unitId(), p));
@@ -459,10 +467,12 @@ class StatisticsService implements Statistics {
                 && addPrevious(upper, previous, perUnit);
         if (!incremental) perUnit.values().forEach(m -> m.replaceAll((id, b) -> new Builder()));
         boolean fromJournal = incremental && journal.isBuilt();
+        long t1 = System.nanoTime();
+        Map<Subset, Map<Long, MemberTally>> byFacet = !incremental ? roll.tallyByHolder(periodEnd, snapshotDepth, SUBSETS)
+                : fromJournal ? journal.changeByHolder(previous, periodEnd, snapshotDepth, SUBSETS)
+                : roll.changeByHolder(previous, periodEnd, snapshotDepth, SUBSETS);
         for (Subset facet : facets) {
-            Map<Long, MemberTally> byHolder = !incremental ? roll.tallyByHolder(periodEnd, snapshotDepth, facet)
-                    : fromJournal ? journal.changeByHolder(previous, periodEnd, snapshotDepth, facet)
-                    : roll.changeByHolder(previous, periodEnd, snapshotDepth, facet);
+            Map<Long, MemberTally> byHolder = byFacet.get(facet);
             Map<Long, Builder> builders = perUnit.get(facet);
             byHolder.forEach((holder, tally) -> {
                 Position p = positions.get(holder);
@@ -470,13 +480,20 @@ class StatisticsService implements Statistics {
                 for (long a : p.ancestorsUpTo(snapshotDepth)) builders.get(a).add(tally, 1);
             });
         }
+        long t2 = System.nanoTime();
         Map<Long, Map<MovementKind, Long>> movements = monthMovements(upper, periodEnd);
+        long t3 = System.nanoTime();
         for (Position p : upper) {
             long unitId = p.unitId();
             Map<String, MemberTally> subsets = new java.util.TreeMap<>();
             SUBSETS.forEach(f -> subsets.put(f.name(), perUnit.get(f).get(unitId).build()));
             snapshots.write(new UnitStatistics(unitId, periodEnd, org.counts(unitId, periodEnd),
                     perUnit.get(Subset.ALL).get(unitId).build(), FigureSource.SNAPSHOT), subsets, movements.get(unitId));
+        }
+        if (log.isDebugEnabled()) {
+            log.debug("Froze {} for {} units ({}): previous {} ms, tallies {} ms, movements {} ms, structure and writes {} ms",
+                    periodEnd, upper.size(), !incremental ? "full count" : fromJournal ? "journal" : "roll",
+                    (t1 - t0) / 1_000_000, (t2 - t1) / 1_000_000, (t3 - t2) / 1_000_000, (System.nanoTime() - t3) / 1_000_000);
         }
     }
 

@@ -100,8 +100,9 @@ class RollJournalTests {
             assertThat(journal.admittedIn(path, after, upTo, RollQueries.where(RollJournal.J, Dimension.GENDER, "FEMALE")))
                     .isEqualTo(roll.admittedIn(path, after, upTo, roll.where(Dimension.GENDER, "FEMALE")));
             if (i % 10 == 0) {
-                assertThat(journal.changeByHolder(after, upTo, 1)).as("change by holder over (%s, %s]", after, upTo)
-                        .isEqualTo(roll.changeByHolder(after, upTo, 1));
+                assertThat(journal.changeByHolder(after, upTo, 1, StatisticsService.SUBSETS))
+                        .as("change by holder over (%s, %s], all and cross-tabulated", after, upTo)
+                        .isEqualTo(roll.changeByHolder(after, upTo, 1, StatisticsService.SUBSETS));
             }
         }
     }
