@@ -57,8 +57,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Import of members from the template: the file is read and every row checked (format here,
- * registry rules in {@link MemberHistoryWriter}); only when no row has a problem is anything
- * written, in one transaction. Problems come back per row and column, in Vietnamese.
+ * registry rules in {@link MemberHistoryWriter}) while the rows checked so far are written, in one
+ * transaction that is committed only when no row has a problem. Problems come back per row and
+ * column, in Vietnamese.
  */
 @Service
 class MemberImportService implements MemberImport {
