@@ -36,6 +36,9 @@ final class EmbeddedPostgresServer {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setServerConfig("listen_addresses", "127.0.0.1")
                     .setServerConfig("max_connections", "100")
+                    // a bulk import of 100,000 members writes ~350 MB of WAL: with the default 1 GB the
+                    // checkpoints follow each other during the COPY (docs/performance.md, member import)
+                    .setServerConfig("max_wal_size", "4GB")
                     .setPGStartupWait(Duration.ofSeconds(60));
             if (properties.ephemeral()) {
                 builder.setServerConfig("synchronous_commit", "off");

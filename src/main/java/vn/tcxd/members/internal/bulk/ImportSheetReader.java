@@ -12,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
-import java.util.function.Consumer;
 import java.util.stream.Stream;
 
 /**
@@ -41,17 +40,27 @@ final class ImportSheetReader {
         }
     }
 
+    /** Receives the header row first (before any data row), then every non-empty data row. */
+    interface Rows {
+        void header(List<String> header);
+
+        void row(SheetRow row);
+    }
+
     private ImportSheetReader() {
     }
 
-    /** Sends every non-empty data row to {@code sink}; returns the header row. */
-    static List<String> read(String fileName, byte[] content, int maxRows, Consumer<SheetRow> sink) throws IOException {
+    /**
+     * Streams the file: the header to {@link Rows#header} as soon as it is read, then every non-empty
+     * data row, so that rows can be checked (and written) while the rest of the file is still read.
+     */
+    static List<String> read(String fileName, byte[] content, int maxRows, Rows sink) throws IOException {
         boolean zip = content.length > 1 && content[0] == 'P' && content[1] == 'K';
         boolean csv = !zip || (fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".csv"));
         return csv ? readCsv(content, maxRows, sink) : readXlsx(content, maxRows, sink);
     }
 
-    private static List<String> readXlsx(byte[] content, int maxRows, Consumer<SheetRow> sink) throws IOException {
+    private static List<String> readXlsx(byte[] content, int maxRows, Rows sink) throws IOException {
         try (ReadableWorkbook workbook = new ReadableWorkbook(new ByteArrayInputStream(content));
              Stream<Row> rows = workbook.getFirstSheet().openStream()) {
             Iterator<Row> iterator = rows.iterator();
@@ -73,6 +82,7 @@ final class ImportSheetReader {
                     for (Object cell : cells) {
                         header.add(cell == null ? "" : cell.toString());
                     }
+                    sink.header(header);
                     continue;
                 }
                 if (empty) {
@@ -81,7 +91,7 @@ final class ImportSheetReader {
                 if (++count > maxRows) {
                     throw new TooManyRows();
                 }
-                sink.accept(new SheetRow(row.getRowNum(), cells));
+                sink.row(new SheetRow(row.getRowNum(), cells));
             }
             return header == null ? List.of() : header;
         }
@@ -105,7 +115,7 @@ final class ImportSheetReader {
         };
     }
 
-    private static List<String> readCsv(byte[] content, int maxRows, Consumer<SheetRow> sink) {
+    private static List<String> readCsv(byte[] content, int maxRows, Rows sink) {
         String text = new String(content, StandardCharsets.UTF_8);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
@@ -160,6 +170,7 @@ final class ImportSheetReader {
                             for (String f : fields) {
                                 header.add(f == null ? "" : f);
                             }
+                            sink.header(header);
                         }
                     } else if (!empty) {
                         if (++count > maxRows) {
@@ -170,7 +181,7 @@ final class ImportSheetReader {
                             String f = fields.get(k);
                             cells[k] = f != null && f.startsWith("=") ? FORMULA : f;
                         }
-                        sink.accept(new SheetRow(rowStart, cells));
+                        sink.row(new SheetRow(rowStart, cells));
                     }
                 }
                 fields.clear();

@@ -49,14 +49,17 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Import of members from the template: the file is read and every row checked (format here,
- * registry rules in {@link MemberHistoryWriter}); only when no row has a problem is anything
- * written, in one transaction. Problems come back per row and column, in Vietnamese.
+ * registry rules in {@link MemberHistoryWriter}) while the rows checked so far are written, in one
+ * transaction that is committed only when no row has a problem. Problems come back per row and
+ * column, in Vietnamese.
  */
 @Service
 class MemberImportService implements MemberImport {
@@ -69,7 +72,7 @@ class MemberImportService implements MemberImport {
             DateTimeFormatter.ISO_LOCAL_DATE);
     private static final int KEPT_JOBS = 50;
 
-    private final MemberHistoryWriter writer;
+    private final BulkMemberWriter writer;
     private final Members members;
     private final OrgStructure org;
     private final OrgScope orgScope;
@@ -77,7 +80,7 @@ class MemberImportService implements MemberImport {
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Map<String, Job> jobs = new LinkedHashMap<>();
 
-    MemberImportService(MemberHistoryWriter writer, Members members, OrgStructure org, OrgScope orgScope,
+    MemberImportService(BulkMemberWriter writer, Members members, OrgStructure org, OrgScope orgScope,
                         MessageSource messages) {
         this.writer = writer;
         this.members = members;
@@ -237,79 +240,210 @@ class MemberImportService implements MemberImport {
         }
         job.phase(MemberImportPhase.READING, 0);
         long started = System.nanoTime();
-        List<ImportSheetReader.SheetRow> rows = new ArrayList<>();
-        List<String> header;
+        // the file is read and its rows checked on another thread while this one writes the rows already
+        // checked (the database works in parallel): one transaction, rolled back on any problem
+        RowFeed feed = new RowFeed(job, content, new Lookup(scope));
+        Thread reader = Thread.ofPlatform().name("member-import-reader").daemon().start(feed::run);
         try {
-            header = ImportSheetReader.read(job.fileName, content, MAX_ROWS, row -> {
-                rows.add(row);
-                job.processed.incrementAndGet();
-            });
-        } catch (ImportSheetReader.TooManyRows e) {
-            return fileError(0, "error.memberImport.tooManyRows", String.format(Locale.ROOT, "%,d", MAX_ROWS).replace(',', '.'));
-        } catch (IOException | RuntimeException e) {
-            log.info("Member import: unreadable file {}: {}", job.fileName, e.toString());
-            return fileError(0, "error.memberImport.unreadable");
-        }
-        Map<ImportColumn, Integer> positions = new EnumMap<>(ImportColumn.class);
-        List<String> missing = new ArrayList<>();
-        for (ImportColumn column : ImportColumn.values()) {
-            String wanted = VietnameseText.fold(header(column));
-            for (int i = 0; i < header.size(); i++) {
-                if (VietnameseText.fold(Normalizer.normalize(header.get(i), Normalizer.Form.NFC)).equals(wanted)) {
-                    positions.put(column, i);
-                    break;
-                }
+            MemberHistoryResult result = writer.write(feed, scope.username(), feed.lookup.auditUnit());
+            job.processed.set(feed.rows);
+            log.info("Member import of {} rows: read and checked in {} ms (while writing), written in {} ms in all",
+                    feed.rows, (feed.finished - started) / 1_000_000, (System.nanoTime() - started) / 1_000_000);
+            return new MemberImportOutcome(feed.rows, result.memberIds().size(), null, null, List.of());
+        } catch (FileRefused e) {
+            return e.outcome;
+        } catch (MemberHistoryRejected e) {
+            List<MemberImportRowError> errors = new ArrayList<>(feed.errors);
+            for (MemberHistoryProblem problem : e.problems()) {
+                errors.add(rowError(problem.index(), problem));
             }
-            if (!positions.containsKey(column)) {
-                missing.add(header(column));
+            errors.sort(Comparator.comparingInt(MemberImportRowError::row));
+            return new MemberImportOutcome(feed.rows, 0, null, null, errors);
+        } finally {
+            feed.cancelled = true;
+            try {
+                reader.join();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
         }
-        if (!missing.isEmpty()) {
-            return fileError(rows.size(), "error.memberImport.columnsMissing", String.join(", ", missing));
+    }
+
+    /** A file-level problem: nothing is written, the outcome says why. */
+    private static final class FileRefused extends RuntimeException {
+        final transient MemberImportOutcome outcome;
+
+        FileRefused(MemberImportOutcome outcome) {
+            super(null, null, false, false);
+            this.outcome = outcome;
         }
-        if (rows.isEmpty()) {
-            return fileError(0, "error.memberImport.noRows");
+    }
+
+    /**
+     * Reads the file and checks its rows (the reader thread), handing the good ones to the writer in chunks.
+     * A bad row is kept for the report and makes the feed {@link #failed}: the writer writes nothing more but
+     * still checks every history, so the report lists every problem of the file.
+     */
+    private final class RowFeed implements BulkMemberWriter.HistorySource, ImportSheetReader.Rows {
+
+        private static final int CHUNK = 4_096;
+        private static final Object END = new Object();
+
+        final Job job;
+        final byte[] content;
+        final Lookup lookup;
+        final BlockingQueue<Object> chunks = new ArrayBlockingQueue<>(8);
+        final List<MemberImportRowError> errors = new ArrayList<>();
+        final Map<String, Integer> citizenIds = new HashMap<>();
+        final Map<String, Integer> cardNumbers = new HashMap<>();
+        volatile boolean failed;
+        volatile boolean cancelled;
+        volatile int rows;
+        volatile long finished;
+        Map<ImportColumn, Integer> positions;
+        List<String> missing;
+        List<BulkMemberWriter.Numbered> pending = new ArrayList<>(CHUNK);
+
+        RowFeed(Job job, byte[] content, Lookup lookup) {
+            this.job = job;
+            this.content = content;
+            this.lookup = lookup;
         }
 
-        long read = System.nanoTime();
-        job.phase(MemberImportPhase.CHECKING, rows.size());
-        Lookup lookup = new Lookup(scope);
-        List<Parsed> parsed = new ArrayList<>(rows.size());
-        Map<String, Integer> citizenIds = new HashMap<>();
-        Map<String, Integer> cardNumbers = new HashMap<>();
-        for (ImportSheetReader.SheetRow row : rows) {
+        void run() {
+            Object last = END;
+            try {
+                ImportSheetReader.read(job.fileName, content, MAX_ROWS, this);
+                if (positions == null && missing == null) {
+                    // no header at all
+                    header(List.of());
+                }
+                if (!missing.isEmpty()) {
+                    last = new FileRefused(fileError(rows, "error.memberImport.columnsMissing", String.join(", ", missing)));
+                } else if (rows == 0) {
+                    last = new FileRefused(fileError(0, "error.memberImport.noRows"));
+                } else if (!pending.isEmpty()) {
+                    hand(pending);
+                }
+            } catch (ImportSheetReader.TooManyRows e) {
+                last = new FileRefused(fileError(0, "error.memberImport.tooManyRows",
+                        String.format(Locale.ROOT, "%,d", MAX_ROWS).replace(',', '.')));
+            } catch (IOException | RuntimeException e) {
+                if (e instanceof Cancelled) {
+                    return;
+                }
+                log.info("Member import: unreadable file {}: {}", job.fileName, e.toString());
+                last = new FileRefused(fileError(0, "error.memberImport.unreadable"));
+            } catch (Error e) {
+                last = e;
+                throw e;
+            } finally {
+                finished = System.nanoTime();
+                if (!cancelled) {
+                    offer(last);
+                }
+            }
+        }
+
+        @Override
+        public void header(List<String> header) {
+            positions = new EnumMap<>(ImportColumn.class);
+            missing = new ArrayList<>();
+            for (ImportColumn column : ImportColumn.values()) {
+                String wanted = VietnameseText.fold(MemberImportService.this.header(column));
+                for (int i = 0; i < header.size(); i++) {
+                    if (VietnameseText.fold(Normalizer.normalize(header.get(i), Normalizer.Form.NFC)).equals(wanted)) {
+                        positions.put(column, i);
+                        break;
+                    }
+                }
+                if (!positions.containsKey(column)) {
+                    missing.add(MemberImportService.this.header(column));
+                }
+            }
+            if (missing.isEmpty()) {
+                job.phase(MemberImportPhase.CHECKING, 0);
+            }
+        }
+
+        @Override
+        public void row(ImportSheetReader.SheetRow row) {
+            if (cancelled) {
+                throw new Cancelled();
+            }
+            rows++;
+            if (!missing.isEmpty()) {
+                return; // only counted: the file is refused as a whole
+            }
             Parsed p = parse(row, positions, lookup);
             duplicate(p, row, positions.get(ImportColumn.CITIZEN_ID), ImportColumn.CITIZEN_ID, citizenIds);
             duplicate(p, row, positions.get(ImportColumn.CARD_NUMBER), ImportColumn.CARD_NUMBER, cardNumbers);
-            parsed.add(p);
+            if (p.errors().isEmpty()) {
+                pending.add(new BulkMemberWriter.Numbered(p.row(), p.history()));
+                if (pending.size() == CHUNK) {
+                    hand(pending);
+                    pending = new ArrayList<>(CHUNK);
+                }
+            } else {
+                errors.addAll(p.errors());
+                failed = true;
+            }
             job.processed.incrementAndGet();
         }
-        List<Parsed> good = parsed.stream().filter(p -> p.errors().isEmpty()).toList();
-        List<MemberImportRowError> errors = new ArrayList<>();
-        parsed.forEach(p -> errors.addAll(p.errors()));
-        List<MemberHistory> histories = good.stream().map(Parsed::history).toList();
-        if (!errors.isEmpty()) {
-            // the registry's rules for the rows that passed the format checks, so the report is complete
-            for (MemberHistoryProblem problem : writer.check(histories)) {
-                errors.add(rowError(good.get(problem.index()).row(), problem));
+
+        private void hand(List<BulkMemberWriter.Numbered> chunk) {
+            if (!offer(chunk)) {
+                throw new Cancelled();
             }
-            errors.sort(Comparator.comparingInt(MemberImportRowError::row));
-            return new MemberImportOutcome(rows.size(), 0, null, null, errors);
         }
-        job.phase(MemberImportPhase.WRITING, rows.size());
-        long rowsParsed = System.nanoTime();
-        try {
-            MemberHistoryResult result = writer.write(histories, scope.username(), lookup.auditUnit());
-            job.processed.set(rows.size());
-            log.info("Member import of {} rows: file read in {} ms, rows parsed in {} ms, checked and written in {} ms",
-                    rows.size(), (read - started) / 1_000_000, (rowsParsed - read) / 1_000_000,
-                    (System.nanoTime() - rowsParsed) / 1_000_000);
-            return new MemberImportOutcome(rows.size(), result.memberIds().size(), null, null, List.of());
-        } catch (MemberHistoryRejected e) {
-            for (MemberHistoryProblem problem : e.problems()) {
-                errors.add(rowError(good.get(problem.index()).row(), problem));
+
+        /** Waits for room in the queue unless the writer has given up. */
+        private boolean offer(Object item) {
+            try {
+                while (!cancelled) {
+                    if (chunks.offer(item, 100, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                        return true;
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
-            return new MemberImportOutcome(rows.size(), 0, null, null, errors);
+            return false;
+        }
+
+        @Override
+        @SuppressWarnings("unchecked")
+        public List<BulkMemberWriter.Numbered> next() {
+            Object item;
+            try {
+                item = chunks.take();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("Member import interrupted", e);
+            }
+            if (item == END) {
+                job.phase(MemberImportPhase.WRITING, rows);
+                return null;
+            }
+            if (item instanceof FileRefused refused) {
+                throw refused;
+            }
+            if (item instanceof Error error) {
+                throw error;
+            }
+            return (List<BulkMemberWriter.Numbered>) item;
+        }
+
+        @Override
+        public boolean failed() {
+            return failed;
+        }
+    }
+
+    /** The writer gave up (the reader stops reading). */
+    private static final class Cancelled extends RuntimeException {
+        Cancelled() {
+            super(null, null, false, false);
         }
     }
 
