@@ -125,14 +125,24 @@ class RollJournal {
                 .fetch(w.MEMBER_ID));
     }
 
-    /** A reorganisation dated {@code from} changed the tree of that day and later: the paths of those days again. */
-    void repath(LocalDate from) {
+    /**
+     * A reorganisation dated {@code from} of these units changed the tree of that day and later: the paths
+     * of those days again, for the rows of cells that were or are under one of them since (a unit's path
+     * names all its ancestors; other cells' paths did not change).
+     */
+    void repath(LocalDate from, Collection<Long> unitIds) {
+        if (unitIds.isEmpty()) return;
         UnitTree t = UnitTree.UNIT_TREE.as("t");
+        UnitTree a = UnitTree.UNIT_TREE.as("a");
+        Condition under = DSL.or(unitIds.stream().map(id -> a.PATH.contains("/" + id + "/")).toList());
+        Long[] cells = db.selectDistinct(a.UNIT_ID).from(a).where(under.and(a.VALID_TO.isNull().or(a.VALID_TO.gt(from))))
+                .fetch(a.UNIT_ID).toArray(Long[]::new);
+        if (cells.length == 0) return;
         db.update(J).set(J.PATH, db.select(t.PATH).from(t).where(t.UNIT_ID.eq(J.UNIT_ID).and(treeOn(t, J.DAY))))
-                .where(J.DAY.ge(from)).execute();
+                .where(J.DAY.ge(from).and(J.UNIT_ID.eq(DSL.any(cells)))).execute();
         db.update(J).set(J.PREV_PATH, db.select(t.PATH).from(t)
                         .where(t.UNIT_ID.eq(J.PREV_UNIT_ID).and(treeOn(t, J.DAY.minus(1)))))
-                .where(J.DAY.gt(from).and(J.PREV_UNIT_ID.isNotNull())).execute();
+                .where(J.DAY.gt(from).and(J.PREV_UNIT_ID.eq(DSL.any(cells)))).execute();
     }
 
     private int insertFor(Function<RollState, Condition> members) {

@@ -349,7 +349,7 @@ class StatisticsService implements Statistics {
     void on(UnitsReorganised reorganised) {
         todaysCounts.clear();
         snapshots.dropFrom(reorganised.effectiveOn());
-        journal.repath(reorganised.effectiveOn());
+        journal.repath(reorganised.effectiveOn(), reorganised.unitIds());
         if (reorganised.effectiveOn().isAfter(today())) return; // applied by rollForward on that day
         ifStanding(s -> applyReorganisation(reorganised, s));
     }
