@@ -477,6 +477,11 @@ class RollQueries {
         return factsWhere(S.UNIT_ID.eq(DSL.any(unitIds.toArray(Long[]::new))), date);
     }
 
+    /** Facts of members on the roll of the subtree of {@code rootPath} on {@code date}. */
+    List<Facts> factsUnder(String rootPath, LocalDate date) {
+        return factsWhere(S.UNIT_ID.in(db.select(T.UNIT_ID).from(T).where(treeOn(T, date).and(inSubtree(T, rootPath)))), date);
+    }
+
     private List<Facts> factsWhere(Condition condition, LocalDate date) {
         Map<Dimension, Field<String>> dims = dimensionFields(S);
         List<SelectField<?>> select = new ArrayList<>(List.of(S.MEMBER_ID, S.UNIT_ID, S.STATUS, S.EXEMPT,

@@ -106,6 +106,12 @@ class StatisticsService implements Statistics {
                 return new UnitStatistics(unitId, asOf, structure(unitId, asOf), counters.read(unitId), FigureSource.LIVE);
             }
         }
+        if (asOf.equals(today) && p.depth() > counterDepth) {
+            // below the counters (a cell, a grassroots committee): its few members' facts, added up as the counters do
+            Builder b = new Builder();
+            roll.factsUnder(p.path(), today).forEach(f -> f.addTo(b, 1));
+            return new UnitStatistics(unitId, asOf, structure(unitId, asOf), b.build(), FigureSource.HISTORY);
+        }
         if (isPeriodEnd(asOf) && asOf.isBefore(today) && p.depth() <= snapshotDepth) {
             var frozen = snapshots.read(unitId, asOf);
             if (frozen.isPresent()) {
