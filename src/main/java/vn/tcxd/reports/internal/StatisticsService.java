@@ -346,7 +346,7 @@ class StatisticsService implements Statistics {
 
     @EventListener
     void on(MemberImportCompleted imported) {
-        snapshots.dropFrom(LocalDate.of(1900, 1, 1));
+        snapshots.dropFrom(imported.earliest().orElse(LocalDate.of(1900, 1, 1)));
         journal.markPending(imported.unitIds()); // written right after the import commits (afterCommit)
         ifStanding(s -> counters.reconcileMembers(counters.membersOfUnits(imported.unitIds(), s.on()), s.on(), s.depth()));
     }

@@ -55,6 +55,8 @@ class RollJournalTests {
     StatisticsService statistics;
     @Autowired
     Snapshots snapshots;
+    @Autowired
+    org.springframework.context.ApplicationEventPublisher events;
 
     @Test
     void shouldAnswerLikeTheRollOnRandomWindowsAndEqualARebuildAfterActsAndReorganisations() {
@@ -135,6 +137,30 @@ class RollJournalTests {
                 .findFirst().orElseThrow();
         assertThat(snapshots.readMovements(lamSon, List.of(LocalDate.of(2024, 1, 31), LocalDate.of(2024, 12, 31))))
                 .as("the demo province's months carry their movements").hasSize(2);
+    }
+
+    @Test
+    void shouldKeepTheMonthEndsBeforeABatchImportsEarliestDateAndWriteItsCellsAfterItCommits() {
+        statistics.freezePeriodEnds(LocalDate.of(2025, 1, 1));
+        long cell = jdbc.queryForObject("select min(unit_id) from members.member_state", Long.class);
+        tx.executeWithoutResult(s -> {
+            events.publishEvent(new vn.tcxd.members.MemberImportCompleted(0, List.of(cell), LocalDate.of(2025, 9, 3)));
+            assertThat(journal.isBuilt()).as("pending while the import runs").isFalse();
+        });
+        for (int i = 0; i < 300 && !journal.isBuilt(); i++) sleep(); // written in the background after the commit
+        var frozen = jdbc.queryForList("select distinct period_end from reports.period_snapshot"
+                + " where period_end >= '2025-01-01' order by 1", LocalDate.class);
+        assertThat(frozen).as("month ends before the import's first day stand").contains(LocalDate.of(2025, 8, 31))
+                .allMatch(d -> d.isBefore(LocalDate.of(2025, 9, 3)));
+        assertThat(journal.isBuilt()).as("its cells' rows written after it committed").isTrue();
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(100);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private List<String> rows() {

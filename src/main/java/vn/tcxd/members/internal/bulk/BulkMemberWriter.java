@@ -155,6 +155,7 @@ class BulkMemberWriter implements MemberHistoryWriter {
         List<MemberHistoryProblem> problems = new ArrayList<>();
         Copier copier = null;
         Set<Long> units = new TreeSet<>();
+        LocalDate[] earliest = {null}; // the first day of any state written: earlier figures stand
         List<Long> memberIds = new ArrayList<>();
         int[] counts = new int[3];
         long waited = 0;
@@ -192,7 +193,10 @@ class BulkMemberWriter implements MemberHistoryWriter {
                 }
                 copier.copy(replays, memberIds, counts);
                 for (HistoryReplay replay : replays) {
-                    replay.states.forEach(s -> units.add(s.values.unitId()));
+                    for (var s : replay.states) {
+                        units.add(s.values.unitId());
+                        if (earliest[0] == null || s.from.isBefore(earliest[0])) earliest[0] = s.from;
+                    }
                 }
                 source.written(replays.size());
             }
@@ -221,7 +225,7 @@ class BulkMemberWriter implements MemberHistoryWriter {
                 result.memberIds().isEmpty() ? "-" : result.memberIds().getFirst() + ".." + result.memberIds().getLast(),
                 auditUnitId, null, summary, null));
         long audited = System.nanoTime();
-        events.publishEvent(new MemberImportCompleted(result.memberIds().size(), List.copyOf(units)));
+        events.publishEvent(new MemberImportCompleted(result.memberIds().size(), List.copyOf(units), earliest[0]));
         log.info("Bulk write of {} members: waited for rows {} ms, checked {} ms, copied {} ms ({}), audit {} ms,"
                         + " listeners of the import {} ms, in all {} ms", memberIds.size(), waited / 1_000_000,
                 checking / 1_000_000, copying / 1_000_000, copier == null ? "-" : copier.timing(),
