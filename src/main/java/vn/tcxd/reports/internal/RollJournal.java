@@ -110,6 +110,7 @@ class RollJournal {
     /** Writes the rows of the members of every pending cell; returns how many cells were pending. */
     int writePending() {
         db.execute("lock table reports.roll_change in share mode"); // acts wait: no row written twice
+        if (!db.fetchExists(BUILT)) return 0; // not built yet (a first start's demo load): the build writes every row
         List<Long> units = db.select(PENDING.UNIT_ID).from(PENDING).fetch(PENDING.UNIT_ID);
         if (units.isEmpty()) return 0;
         refreshMembersOfUnits(units);
