@@ -113,7 +113,9 @@ class LiveCounters {
                                 dims.get(Dimension.EDUCATION), dims.get(Dimension.PROFESSIONAL),
                                 dims.get(Dimension.THEORY), dims.get(Dimension.ACADEMIC_TITLE),
                                 dims.get(Dimension.STATE_MANAGEMENT), dims.get(Dimension.OCCUPATION))
-                        .from(s).where(RollQueries.stateOn(s, today).and(s.STATUS.in(RollQueries.ON_ROLL))))
+                        .from(s).where(RollQueries.stateOn(s, today).and(s.STATUS.in(RollQueries.ON_ROLL)))
+                        // in the order of the index on the cell: it grows at its end instead of at random pages
+                        .orderBy(s.UNIT_ID))
                 .execute();
     }
 
@@ -162,6 +164,16 @@ class LiveCounters {
             db.insertInto(C).columns(C.fields()).valuesOfRecords(records.subList(i, Math.min(records.size(), i + 1_000)))
                     .execute();
         }
+    }
+
+    /**
+     * What is counted today for the members of a subtree's cells: the facts the counters hold, read
+     * from the covering index on the cell (a few index pages, where the roll's rows lie scattered).
+     */
+    List<Facts> factsUnder(String rootPath, LocalDate today) {
+        var t = RollQueries.T;
+        return db.selectFrom(C).where(C.UNIT_ID.in(db.select(t.UNIT_ID).from(t)
+                .where(RollQueries.treeOn(t, today).and(RollQueries.inSubtree(t, rootPath))))).fetch(LiveCounters::facts);
     }
 
     /** Members counted on, or now on the roll of, any of these cells. */

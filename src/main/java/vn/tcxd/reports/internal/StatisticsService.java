@@ -100,17 +100,19 @@ class StatisticsService implements Statistics {
             throw RuleViolation.onField("asOf", "error.statistics.futureDate", VietnameseFormat.date(asOf));
         }
         Position p = position(unitId, asOf);
-        if (asOf.equals(today) && p.depth() <= counterDepth) {
+        if (asOf.equals(today)) {
             var standing = counters.standing();
-            if (standing.isPresent() && standing.get().on().equals(today) && standing.get().depth() == counterDepth) {
+            boolean live = standing.isPresent() && standing.get().on().equals(today) && standing.get().depth() == counterDepth;
+            if (live && p.depth() <= counterDepth) {
                 return new UnitStatistics(unitId, asOf, structure(unitId, asOf), counters.read(unitId), FigureSource.LIVE);
             }
-        }
-        if (asOf.equals(today) && p.depth() > counterDepth) {
-            // below the counters (a cell, a grassroots committee): its few members' facts, added up as the counters do
-            Builder b = new Builder();
-            roll.factsUnder(p.path(), today).forEach(f -> f.addTo(b, 1));
-            return new UnitStatistics(unitId, asOf, structure(unitId, asOf), b.build(), FigureSource.HISTORY);
+            if (p.depth() > counterDepth) {
+                // below the counters (a cell, a grassroots committee): its few members' facts, added up as the counters do
+                Builder b = new Builder();
+                (live ? counters.factsUnder(p.path(), today) : roll.factsUnder(p.path(), today)).forEach(f -> f.addTo(b, 1));
+                return new UnitStatistics(unitId, asOf, structure(unitId, asOf), b.build(),
+                        live ? FigureSource.LIVE : FigureSource.HISTORY);
+            }
         }
         if (isPeriodEnd(asOf) && asOf.isBefore(today) && p.depth() <= snapshotDepth) {
             var frozen = snapshots.read(unitId, asOf);
