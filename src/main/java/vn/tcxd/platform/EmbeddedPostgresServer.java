@@ -39,6 +39,7 @@ final class EmbeddedPostgresServer {
                     // a bulk import of 100,000 members writes ~350 MB of WAL: with the default 1 GB the
                     // checkpoints follow each other during the COPY (docs/performance.md, member import)
                     .setServerConfig("max_wal_size", "4GB")
+                    .setServerConfig("shared_buffers", properties.embeddedSharedBuffers(physicalMemory()))
                     .setPGStartupWait(Duration.ofSeconds(60));
             if (properties.ephemeral()) {
                 builder.setServerConfig("synchronous_commit", "off");
@@ -58,6 +59,14 @@ final class EmbeddedPostgresServer {
         } catch (IOException e) {
             throw new UncheckedIOException("Cannot start embedded PostgreSQL", e);
         }
+    }
+
+    private static long physicalMemory() {
+        if (java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                instanceof com.sun.management.OperatingSystemMXBean os) {
+            return os.getTotalMemorySize();
+        }
+        return 0; // unknown: PostgreSQL's default
     }
 
     String jdbcUrl() {

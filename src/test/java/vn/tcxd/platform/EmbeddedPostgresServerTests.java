@@ -52,4 +52,17 @@ class EmbeddedPostgresServerTests {
         EmbeddedPostgresServer.stopOrphan(dataDir);
         assertThat(dataDir.resolve("postmaster.pid")).doesNotExist();
     }
+
+    @Test
+    void shouldGiveAKeptDatabaseAQuarterOfTheMemoryForItsBuffersWithinBounds() {
+        long gb = 1024L * 1024 * 1024;
+        DatabaseProperties kept = new DatabaseProperties(null, null, null, Path.of("data"), false, null);
+        assertThat(kept.embeddedSharedBuffers(23 * gb)).isEqualTo("4096MB");
+        assertThat(kept.embeddedSharedBuffers(8 * gb)).isEqualTo("2048MB");
+        assertThat(kept.embeddedSharedBuffers(gb / 4)).isEqualTo("128MB");
+        assertThat(new DatabaseProperties(null, null, null, Path.of("data"), true, null).embeddedSharedBuffers(23 * gb))
+                .as("a throw-away test database").isEqualTo("128MB");
+        assertThat(new DatabaseProperties(null, null, null, Path.of("data"), false, " 1GB ").embeddedSharedBuffers(23 * gb))
+                .as("TCXD_DB_SHARED_BUFFERS").isEqualTo("1GB");
+    }
 }
