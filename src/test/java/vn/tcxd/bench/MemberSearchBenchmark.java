@@ -54,7 +54,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "tcxd.db.ephemeral=true", "tcxd.demo.enabled=false", "tcxd.admin-password=bench-admin-Pa55word"})
+        "tcxd.db.ephemeral=true", "tcxd.demo.enabled=false", "tcxd.admin-password=bench-admin-Pa55word",
+        "tcxd.db.shared-buffers=2GB"}) // a throw-away database, but sized like a served one (docs/performance.md)
 class MemberSearchBenchmark {
 
     private static final int MEMBERS = Integer.getInteger("bench.members", 5_600_000);

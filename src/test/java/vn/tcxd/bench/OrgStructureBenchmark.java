@@ -50,7 +50,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
-        "tcxd.db.ephemeral=true", "tcxd.demo.enabled=false", "tcxd.admin-password=bench-admin-Pa55word"})
+        "tcxd.db.ephemeral=true", "tcxd.demo.enabled=false", "tcxd.admin-password=bench-admin-Pa55word",
+        "tcxd.db.shared-buffers=2GB"}) // a throw-away database, but sized like a served one (docs/performance.md)
 class OrgStructureBenchmark {
 
     private static final String ADMIN = System.getProperty("bench.admin", "admin");
