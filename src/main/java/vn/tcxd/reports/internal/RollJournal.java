@@ -14,7 +14,10 @@ import vn.tcxd.jooq.orgstructure.tables.UnitTree;
 import vn.tcxd.jooq.reports.tables.RollChange;
 import vn.tcxd.jooq.reports.tables.RollChangePending;
 import vn.tcxd.jooq.reports.tables.RollChangeState;
+import vn.tcxd.reports.Dimension;
 import vn.tcxd.reports.MemberTally;
+import vn.tcxd.reports.internal.RollQueries.Builder;
+import vn.tcxd.reports.internal.RollQueries.Facts;
 import vn.tcxd.reports.internal.RollQueries.Boundary;
 import vn.tcxd.reports.internal.RollQueries.Region;
 import vn.tcxd.reports.internal.RollQueries.Subset;
@@ -22,6 +25,8 @@ import vn.tcxd.reports.internal.RollQueries.Subset;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -224,11 +229,63 @@ class RollJournal {
         return changeByHolder(after, upTo, depth, List.of()).get(Subset.ALL);
     }
 
-    /** The same for all members and for each of {@code subsets}, in one scan. */
+    /**
+     * The same for all members and for each of {@code subsets}, in one scan: each row of the window takes the
+     * replaced state out of its holder and puts the new one into its holder, added up here the way the live
+     * counters add facts. Nationally a month is ~60,000 rows; grouping them in SQL by 13 dimensions for three
+     * facets took ~1.2 s of every month end's freeze.
+     */
     Map<Subset, Map<Long, MemberTally>> changeByHolder(LocalDate after, LocalDate upTo, int depth, List<Subset> subsets) {
-        var src = began(RollQueries.holder(J.PATH, depth), window(after, upTo))
-                .unionAll(ended(RollQueries.holder(J.PREV_PATH, depth), window(after, upTo)));
-        return roll.talliesByFacet(src, subsets);
+        Map<Dimension, Field<String>> dims = RollQueries.dimensionFields(J);
+        List<SelectField<?>> select = new ArrayList<>(List.of(RollQueries.holder(J.PATH, depth),
+                RollQueries.holder(J.PREV_PATH, depth), J.MEMBER_ID, J.UNIT_ID, J.STATUS, J.EXEMPT,
+                DSL.field(J.AWAY_UNIT_ID.isNotNull()), J.IN_TRANSIT, J.PREV_UNIT_ID, J.PREV_STATUS, J.PREV_EXEMPT,
+                DSL.field(J.PREV_AWAY_UNIT_ID.isNotNull()), J.PREV_IN_TRANSIT, J.GENDER,
+                DSL.extract(J.BIRTH_DATE, org.jooq.DatePart.YEAR)));
+        RollQueries.CODED.forEach(d -> select.add(dims.get(d)));
+        List<Subset> facets = new ArrayList<>(List.of(Subset.ALL));
+        facets.addAll(subsets);
+        Map<Subset, Map<Long, Builder>> builders = new HashMap<>();
+        facets.forEach(f -> builders.put(f, new HashMap<>()));
+        db.select(select).from(J)
+                .where(window(after, upTo).and(J.STATUS.in(ON_ROLL).or(J.PREV_STATUS.in(ON_ROLL))))
+                .forEach(r -> {
+                    Map<Dimension, String> codes = new EnumMap<>(Dimension.class);
+                    for (int i = 0; i < RollQueries.CODED.size(); i++) codes.put(RollQueries.CODED.get(i), r.get(15 + i, String.class));
+                    String gender = r.get(13, String.class);
+                    int birthYear = r.get(14, Integer.class);
+                    long member = r.get(2, Long.class);
+                    if (onRoll(r.get(4, String.class))) {
+                        add(builders, facets, r.get(0, Long.class), 1, new Facts(member, r.get(3, Long.class),
+                                r.get(4, String.class), isTrue(r.get(5)), isTrue(r.get(6)), isTrue(r.get(7)), gender, birthYear, codes));
+                    }
+                    if (onRoll(r.get(9, String.class))) {
+                        add(builders, facets, r.get(1, Long.class), -1, new Facts(member, r.get(8, Long.class),
+                                r.get(9, String.class), isTrue(r.get(10)), isTrue(r.get(11)), isTrue(r.get(12)), gender, birthYear, codes));
+                    }
+                });
+        Map<Subset, Map<Long, MemberTally>> result = new HashMap<>();
+        builders.forEach((facet, byHolder) -> {
+            Map<Long, MemberTally> tallies = new HashMap<>();
+            byHolder.forEach((holder, b) -> tallies.put(holder, b.build()));
+            result.put(facet, tallies);
+        });
+        return result;
+    }
+
+    private static void add(Map<Subset, Map<Long, Builder>> builders, List<Subset> facets, Long holder, int sign, Facts f) {
+        if (holder == null) return; // a cell outside the tree of its day is counted nowhere
+        for (Subset facet : facets) {
+            if (facet.matches(f)) f.addTo(builders.get(facet).computeIfAbsent(holder, x -> new Builder()), sign);
+        }
+    }
+
+    private static boolean onRoll(String status) {
+        return status != null && ON_ROLL.contains(status);
+    }
+
+    private static boolean isTrue(Object value) {
+        return Boolean.TRUE.equals(value);
     }
 
     /** Members admitted into the subtree of {@code rootPathAtTo} over [from, to] matching {@code subset} (see {@link RollQueries#admittedIn}). */

@@ -275,6 +275,19 @@ class RollQueries {
         String name() {
             return dimension + "=" + key;
         }
+
+        /** Whether these facts are in the subset, as {@link #on} judges a row. */
+        boolean matches(Facts f) {
+            if (dimension == null) return true;
+            return switch (dimension) {
+                case STATUS -> key.equals(f.status());
+                case GENDER -> key.equals(f.gender());
+                default -> {
+                    if (!CODED.contains(dimension)) throw new IllegalArgumentException("no subset by " + dimension);
+                    yield key.equals(f.codes().get(dimension));
+                }
+            };
+        }
     }
 
     /** Members whose {@code dimension} has {@code key} (a blank field for {@link MemberTally#NONE}). */
