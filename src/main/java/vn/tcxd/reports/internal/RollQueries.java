@@ -23,7 +23,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * Set-based counting over the public views {@code members.roll_state} and
@@ -517,7 +516,7 @@ class RollQueries {
 
         void add(Dimension d, String key, long n) {
             if (n == 0) return;
-            counts.computeIfAbsent(d, x -> new TreeMap<>()).merge(key, n, Long::sum);
+            counts.computeIfAbsent(d, x -> new HashMap<>()).merge(key, n, Long::sum); // MemberTally sorts the keys
         }
 
         void add(MemberTally tally, int sign) {
