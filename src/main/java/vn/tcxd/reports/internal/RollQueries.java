@@ -209,14 +209,24 @@ class RollQueries {
                 .where(T.VALID_FROM.gt(after).and(T.VALID_FROM.le(upTo))).fetch(T.UNIT_ID));
     }
 
-    /** Whether any unit's version ended in (after, upTo]: a move, merge, split, dissolution, rename … anywhere. */
-    boolean anyVersionEndedBetween(LocalDate after, LocalDate upTo) {
-        return db.fetchExists(db.selectOne().from(T).where(T.VALID_TO.gt(after).and(T.VALID_TO.le(upTo))));
+    /**
+     * Whether the units counted at depth ≤ {@code depth} may hold other cells at {@code upTo} than at
+     * {@code after}: a version of a unit at that depth ended in (after, upTo] (moved, merged, renamed …), or
+     * a deeper unit moved under another holder. A deeper unit that moved under the same holder (the 2025
+     * reform: grassroots committees from their district to a commune of the same province) or ended
+     * changes nothing else: members leave an ended cell, or follow a merged one, by states of their own.
+     */
+    boolean holdersChangedBetween(LocalDate after, LocalDate upTo, int depth) {
+        UnitTree next = UnitTree.UNIT_TREE.as("next");
+        return db.fetchExists(db.selectOne().from(T)
+                .leftJoin(next).on(next.UNIT_ID.eq(T.UNIT_ID).and(next.VALID_FROM.eq(T.VALID_TO)))
+                .where(T.VALID_TO.gt(after).and(T.VALID_TO.le(upTo)))
+                .and(T.DEPTH.le(depth).or(next.UNIT_ID.isNotNull().and(holder(next.PATH, depth).ne(holder(T.PATH, depth))))));
     }
 
     /**
      * The change of the roll over (after, upTo] per holder (as {@link #tallyByHolder}), for a window in
-     * which no unit moved or ended ({@link #anyVersionEndedBetween} is false).
+     * which no holder changed its cells ({@link #holdersChangedBetween} is false).
      */
     Map<Long, MemberTally> changeByHolder(LocalDate after, LocalDate upTo, int depth) {
         return changeByHolder(after, upTo, depth, List.of()).get(Subset.ALL);
