@@ -15,6 +15,10 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Rates the national dataset for one year, as the provinces would: each province (and central
@@ -70,25 +74,46 @@ final class NationalRatingsGenerator {
                 }
             }
         }
+        // the campaigns are independent (their own rows and tallies): two at a time, one per core
         if (campaigns.isEmpty()) {
-            for (long root : roots) {
-                campaigns.add(evaluations.apply(new EvaluationAct.OpenCampaign(root, period)));
-            }
+            campaigns.addAll(eachInParallel(roots, root -> evaluations.apply(new EvaluationAct.OpenCampaign(root, period))));
         }
         log.info("National ratings {}: {} campaigns opened in {} s", year, campaigns.size(), Math.round((System.nanoTime() - start) / 1e9));
-        try (Connection c = dataSource.getConnection()) {
-            try (var st = c.createStatement()) {
-                st.execute("set work_mem = '256MB'"); // the quota windows and child counts sort millions of rows
-            }
-            for (Long campaign : campaigns) {
+        eachInParallel(campaigns, campaign -> {
+            try (Connection c = dataSource.getConnection()) {
+                try (var st = c.createStatement()) {
+                    st.execute("set work_mem = '256MB'"); // the quota windows and child counts sort millions of rows
+                }
                 decideAll(c, c.createArrayOf("bigint", new Object[] {campaign}), year, dataSource);
+                return campaign;
             }
-        }
+        });
         long ratings = BenchSupport.queryLong(dataSource, "select count(*) from evaluations.rating r join evaluations.campaign c"
                 + " on c.id = r.campaign_id where c.year = " + year);
         double seconds = (System.nanoTime() - start) / 1e9;
         log.info("National ratings {}: {} ratings decided in {} s", year, ratings, Math.round(seconds));
         return new Result(campaigns.size(), ratings, seconds);
+    }
+
+    interface Work<T, R> {
+        R apply(T item) throws Exception;
+    }
+
+    /** Applies {@code work} to every item on as many threads as there are cores; the results in the items' order. */
+    private static <T, R> List<R> eachInParallel(List<T> items, Work<T, R> work) {
+        int threads = Math.max(1, Runtime.getRuntime().availableProcessors());
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<Future<R>> futures = new ArrayList<>();
+            for (T item : items) futures.add(pool.submit(() -> work.apply(item)));
+            List<R> results = new ArrayList<>();
+            for (Future<R> f : futures) results.add(f.get());
+            return results;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("national ratings: " + e.getCause().getMessage(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static void decideAll(Connection c, Array ids, int year, DataSource dataSource) throws SQLException {
