@@ -171,9 +171,7 @@ class LiveCounters {
      * from the covering index on the cell (a few index pages, where the roll's rows lie scattered).
      */
     List<Facts> factsUnder(String rootPath, LocalDate today) {
-        var t = RollQueries.T;
-        return db.selectFrom(C).where(C.UNIT_ID.in(db.select(t.UNIT_ID).from(t)
-                .where(RollQueries.treeOn(t, today).and(RollQueries.inSubtree(t, rootPath))))).fetch(LiveCounters::facts);
+        return db.selectFrom(C).where(C.UNIT_ID.in(RollQueries.unitsUnder(rootPath, today))).fetch(LiveCounters::facts);
     }
 
     /** Members counted on, or now on the roll of, any of these cells. */

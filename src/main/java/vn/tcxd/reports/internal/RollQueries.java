@@ -501,7 +501,12 @@ class RollQueries {
 
     /** Facts of members on the roll of the subtree of {@code rootPath} on {@code date}. */
     List<Facts> factsUnder(String rootPath, LocalDate date) {
-        return factsWhere(S.UNIT_ID.in(db.select(T.UNIT_ID).from(T).where(treeOn(T, date).and(inSubtree(T, rootPath)))), date);
+        return factsWhere(S.UNIT_ID.in(unitsUnder(rootPath, date)), date);
+    }
+
+    /** The ids of the units in the subtree of {@code rootPath} on {@code date}, as a subquery. */
+    static org.jooq.Select<org.jooq.Record1<Long>> unitsUnder(String rootPath, LocalDate date) {
+        return DSL.select(T.UNIT_ID).from(T).where(treeOn(T, date).and(inSubtree(T, rootPath)));
     }
 
     private List<Facts> factsWhere(Condition condition, LocalDate date) {
