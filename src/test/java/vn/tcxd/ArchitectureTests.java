@@ -29,7 +29,7 @@ class ArchitectureTests {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("vn.tcxd");
 
-    static final List<String> MODULES_WITH_TABLES = List.of("orgstructure", "security", "members", "evaluations", "reports");
+    static final List<String> MODULES_WITH_TABLES = List.of("calendar", "orgstructure", "security", "members", "evaluations", "cadres", "reports");
 
     @Test
     void shouldKeepJooqInsideInternalPackages() {
@@ -43,7 +43,7 @@ class ArchitectureTests {
      * members.member_name, members.discipline_record, evaluations.rating_result.
      */
     static final List<String> PUBLIC_VIEWS = List.of("UnitTree", "RollState", "MemberName", "DisciplineRecord",
-            "RatingResult");
+            "RatingResult", "MemberProfile");
 
     private static DescribedPredicate<JavaClass> publicView() {
         DescribedPredicate<JavaClass> any = simpleNameStartingWith(PUBLIC_VIEWS.getFirst());

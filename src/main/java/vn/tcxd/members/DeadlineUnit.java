@@ -4,7 +4,7 @@ package vn.tcxd.members;
  * How a deadline's amount is counted from its start date.
  */
 public enum DeadlineUnit {
-    /** Working days after the start (day 1 is the first working day after it), see {@link WorkingDays}. */
+    /** Working days after the start (day 1 is the first working day after it), see {@link vn.tcxd.calendar.WorkingDays}. */
     WORKING_DAYS,
     /** Calendar days after the start: start + n. */
     DAYS,

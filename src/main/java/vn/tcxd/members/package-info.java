@@ -6,5 +6,5 @@
  * orgstructure's UnitsReorganised: members follow a merged, consolidated or split cell into its
  * successor, and a unit with members on its roll cannot be dissolved.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "orgstructure", "security"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "calendar", "orgstructure", "security"})
 package vn.tcxd.members;

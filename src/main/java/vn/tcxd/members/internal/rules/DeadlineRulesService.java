@@ -7,7 +7,7 @@ import vn.tcxd.members.DeadlineKind;
 import vn.tcxd.members.DeadlineRuleSet;
 import vn.tcxd.members.DeadlineRules;
 import vn.tcxd.members.DeadlineUnit;
-import vn.tcxd.members.WorkingDays;
+import vn.tcxd.calendar.WorkingDays;
 import vn.tcxd.shared.Label;
 import vn.tcxd.shared.RuleSet;
 import vn.tcxd.shared.RuleViolation;

@@ -1,4 +1,4 @@
-package vn.tcxd.members;
+package vn.tcxd.calendar;
 
 import java.time.LocalDate;
 
@@ -20,6 +20,13 @@ public interface WorkingDays {
 
     /** The date {@code n} working days after {@code start} (n ≥ 0; n = 0 gives {@code start}). */
     LocalDate plusWorkingDays(LocalDate start, int n);
+
+    /**
+     * The {@code n}-th working day strictly before {@code end} (n ≥ 0; n = 0 gives {@code end}): the day a
+     * notice due "n working days before" a date is last on time. The working days in
+     * [{@code result}, {@code end}) number exactly n, and the result is itself a working day.
+     */
+    LocalDate minusWorkingDays(LocalDate end, int n);
 
     /**
      * The number of working days in the half-open interval ({@code a}, {@code b}]: the days after

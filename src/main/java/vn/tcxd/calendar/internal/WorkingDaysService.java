@@ -1,7 +1,7 @@
-package vn.tcxd.members.internal.rules;
+package vn.tcxd.calendar.internal;
 
 import org.springframework.stereotype.Service;
-import vn.tcxd.members.WorkingDays;
+import vn.tcxd.calendar.WorkingDays;
 
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,6 +33,11 @@ class WorkingDaysService implements WorkingDays {
     @Override
     public LocalDate plusWorkingDays(LocalDate start, int n) {
         return calendar().plus(start, n);
+    }
+
+    @Override
+    public LocalDate minusWorkingDays(LocalDate end, int n) {
+        return calendar().minus(end, n);
     }
 
     @Override

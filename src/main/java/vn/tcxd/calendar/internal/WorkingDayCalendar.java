@@ -1,6 +1,6 @@
-package vn.tcxd.members.internal.rules;
+package vn.tcxd.calendar.internal;
 
-import vn.tcxd.members.Holiday;
+import vn.tcxd.calendar.Holiday;
 import vn.tcxd.shared.RuleViolation;
 import vn.tcxd.shared.VietnameseFormat;
 
@@ -12,7 +12,7 @@ import java.util.Set;
 
 /**
  * An immutable snapshot of the holiday calendar with the working-day arithmetic (see
- * {@link vn.tcxd.members.WorkingDays} for the counting convention).
+ * {@link vn.tcxd.calendar.WorkingDays} for the counting convention).
  */
 record WorkingDayCalendar(int firstYear, int lastYear, Set<LocalDate> daysOff, Set<LocalDate> makeupWorkdays) {
 
@@ -41,6 +41,22 @@ record WorkingDayCalendar(int firstYear, int lastYear, Set<LocalDate> daysOff, S
         int counted = 0;
         while (counted < n) {
             date = date.plusDays(1);
+            if (isWorkingDay(date)) {
+                counted++;
+            }
+        }
+        return date;
+    }
+
+    LocalDate minus(LocalDate end, int n) {
+        if (n < 0) {
+            throw new IllegalArgumentException("n must not be negative");
+        }
+        requireCovered(end);
+        LocalDate date = end;
+        int counted = 0;
+        while (counted < n) {
+            date = date.minusDays(1);
             if (isWorkingDay(date)) {
                 counted++;
             }

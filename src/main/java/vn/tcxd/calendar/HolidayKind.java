@@ -1,4 +1,4 @@
-package vn.tcxd.members;
+package vn.tcxd.calendar;
 
 /**
  * Why a day differs from the Monday–Friday week.

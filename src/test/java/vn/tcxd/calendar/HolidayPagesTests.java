@@ -1,4 +1,4 @@
-package vn.tcxd.members.rules;
+package vn.tcxd.calendar;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
@@ -10,7 +10,6 @@ import vn.tcxd.Http;
 import vn.tcxd.IntegrationTest;
 import vn.tcxd.members.DeadlineKind;
 import vn.tcxd.members.DeadlineRules;
-import vn.tcxd.members.HolidayCalendar;
 
 import java.net.http.HttpResponse;
 import java.text.Normalizer;
@@ -67,14 +66,14 @@ class HolidayPagesTests {
                     .contains("Lịch nghỉ lễ, Tết năm 2029");
             LocalDate after = deadlines.due(DeadlineKind.ADMISSION_CEREMONY, decision).due();
             assertThat(after).isAfter(before);
-            assertThat(jdbc.sql("select count(*) from security.audit_entry where action = 'members.HOLIDAY_ADDED' and entity_id = ?")
+            assertThat(jdbc.sql("select count(*) from security.audit_entry where action = 'calendar.HOLIDAY_ADDED' and entity_id = ?")
                     .param(EXTRA.toString()).query(Long.class).single()).isEqualTo(1L);
         } finally {
             HttpResponse<String> removed = http.postForm("/admin/holidays?year=2029", "/admin/holidays/" + EXTRA + "/delete", Map.of());
             assertThat(removed.statusCode()).isEqualTo(302);
         }
         assertThat(deadlines.due(DeadlineKind.ADMISSION_CEREMONY, decision).due()).isEqualTo(before);
-        assertThat(jdbc.sql("select count(*) from security.audit_entry where action = 'members.HOLIDAY_REMOVED' and entity_id = ?")
+        assertThat(jdbc.sql("select count(*) from security.audit_entry where action = 'calendar.HOLIDAY_REMOVED' and entity_id = ?")
                 .param(EXTRA.toString()).query(Long.class).single()).isEqualTo(1L);
     }
 
@@ -85,8 +84,8 @@ class HolidayPagesTests {
         int before2029 = calendar.year(2029).size();
 
         assertThat(post("2024-02-08", "Tết", "PUBLIC_HOLIDAY")).contains("Ngày 8/2/2024 đã có trong lịch");
-        assertThat(post("2031-01-01", "Tết Dương lịch", "PUBLIC_HOLIDAY"))
-                .contains("Ngày 1/1/2031 nằm ngoài phạm vi lịch (từ năm 2010 đến năm 2030)");
+        assertThat(post("2036-01-01", "Tết Dương lịch", "PUBLIC_HOLIDAY"))
+                .contains("Ngày 1/1/2036 nằm ngoài phạm vi lịch (từ năm 2010 đến năm 2035)");
         assertThat(post("2029-06-14", "   ", "PUBLIC_HOLIDAY")).contains("Tên là bắt buộc.");
         assertThat(post("2029-06-14", Normalizer.normalize("Nghỉ lễ đặc biệt", Normalizer.Form.NFD), "PUBLIC_HOLIDAY"))
                 .contains("dạng tổ hợp (NFD)");

@@ -1,7 +1,7 @@
-package vn.tcxd.members.web;
+package vn.tcxd.calendar.web;
 
 import org.springframework.format.annotation.DateTimeFormat;
-import vn.tcxd.members.HolidayKind;
+import vn.tcxd.calendar.HolidayKind;
 
 import java.time.LocalDate;
 

@@ -1,4 +1,4 @@
-package vn.tcxd.members;
+package vn.tcxd.calendar;
 
 import java.time.LocalDate;
 

@@ -1,6 +1,6 @@
-package vn.tcxd.members.web;
+package vn.tcxd.calendar.web;
 
-import vn.tcxd.members.HolidayKind;
+import vn.tcxd.calendar.HolidayKind;
 
 import java.time.LocalDate;
 

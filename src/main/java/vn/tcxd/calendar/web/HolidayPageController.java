@@ -1,4 +1,4 @@
-package vn.tcxd.members.web;
+package vn.tcxd.calendar.web;
 
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -12,9 +12,9 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
-import vn.tcxd.members.Holiday;
-import vn.tcxd.members.HolidayCalendar;
-import vn.tcxd.members.HolidayKind;
+import vn.tcxd.calendar.Holiday;
+import vn.tcxd.calendar.HolidayCalendar;
+import vn.tcxd.calendar.HolidayKind;
 import vn.tcxd.shared.RuleViolation;
 
 import java.time.Clock;
@@ -94,6 +94,6 @@ class HolidayPageController {
         model.addAttribute("previousYear", year > calendar.firstYear() ? year - 1 : null);
         model.addAttribute("nextYear", year < calendar.lastYear() ? year + 1 : null);
         model.addAttribute("kinds", HolidayKind.values());
-        return "members/holidays";
+        return "calendar/holidays";
     }
 }

@@ -1,4 +1,4 @@
-package vn.tcxd.members.web;
+package vn.tcxd.calendar.web;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -14,9 +14,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import vn.tcxd.members.Holiday;
-import vn.tcxd.members.HolidayCalendar;
-import vn.tcxd.members.HolidayKind;
+import vn.tcxd.calendar.Holiday;
+import vn.tcxd.calendar.HolidayCalendar;
+import vn.tcxd.calendar.HolidayKind;
 import vn.tcxd.shared.RuleViolation;
 
 import java.time.Clock;

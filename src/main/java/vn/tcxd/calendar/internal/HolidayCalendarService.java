@@ -1,4 +1,4 @@
-package vn.tcxd.members.internal.rules;
+package vn.tcxd.calendar.internal;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
@@ -6,9 +6,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import vn.tcxd.members.Holiday;
-import vn.tcxd.members.HolidayCalendar;
-import vn.tcxd.members.HolidayKind;
+import vn.tcxd.calendar.Holiday;
+import vn.tcxd.calendar.HolidayCalendar;
+import vn.tcxd.calendar.HolidayKind;
 import vn.tcxd.shared.NotFound;
 import vn.tcxd.shared.RuleViolation;
 import vn.tcxd.shared.VietnameseFormat;
@@ -84,7 +84,7 @@ class HolidayCalendarService implements HolidayCalendar {
         if (!inserted) {
             throw RuleViolation.onField("date", "error.holiday.duplicate", VietnameseFormat.date(date));
         }
-        events.publishEvent(new AuditedChange("members.HOLIDAY_ADDED", "holiday", date.toString(), null,
+        events.publishEvent(new AuditedChange("calendar.HOLIDAY_ADDED", "holiday", date.toString(), null,
                 null, state(holiday), null));
         changed();
         return holiday;
@@ -95,7 +95,7 @@ class HolidayCalendarService implements HolidayCalendar {
     public Holiday remove(LocalDate date) {
         Holiday holiday = holidays.find(date).orElseThrow(() -> new NotFound("holiday " + date));
         holidays.delete(date);
-        events.publishEvent(new AuditedChange("members.HOLIDAY_REMOVED", "holiday", date.toString(), null,
+        events.publishEvent(new AuditedChange("calendar.HOLIDAY_REMOVED", "holiday", date.toString(), null,
                 state(holiday), null, null));
         changed();
         return holiday;

@@ -1,16 +1,16 @@
-package vn.tcxd.members.internal.rules;
+package vn.tcxd.calendar.internal;
 
 import org.jooq.DSLContext;
 import org.springframework.stereotype.Repository;
-import vn.tcxd.members.Holiday;
-import vn.tcxd.members.HolidayKind;
+import vn.tcxd.calendar.Holiday;
+import vn.tcxd.calendar.HolidayKind;
 
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
-import static vn.tcxd.jooq.members.Tables.HOLIDAY;
-import static vn.tcxd.jooq.members.Tables.HOLIDAY_CALENDAR;
+import static vn.tcxd.jooq.calendar.Tables.HOLIDAY;
+import static vn.tcxd.jooq.calendar.Tables.HOLIDAY_CALENDAR;
 
 @Repository
 class HolidayRepository {
