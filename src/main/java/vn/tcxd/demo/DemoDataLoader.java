@@ -66,6 +66,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final Clock clock;
     private final ObjectProvider<Accounts> accounts;
     private final ObjectProvider<DemoRatings> ratings;
+    private final ObjectProvider<DemoCadres> cadres;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final String password;
@@ -73,7 +74,8 @@ class DemoDataLoader implements ApplicationRunner {
     DemoDataLoader(OrgStructure orgStructure, ObjectProvider<Members> members,
                    ObjectProvider<MemberHistoryWriter> memberWriter, ObjectProvider<DeadlineRules> deadlines,
                    ObjectProvider<AdmissionRules> admissions, ObjectProvider<BadgeRules> badgeRules,
-                   ObjectProvider<BadgeAwardWriter> badgeWriter, Clock clock, ObjectProvider<Accounts> accounts, ObjectProvider<DemoRatings> ratings, PlatformTransactionManager transactionManager,
+                   ObjectProvider<BadgeAwardWriter> badgeWriter, Clock clock, ObjectProvider<Accounts> accounts, ObjectProvider<DemoRatings> ratings, ObjectProvider<DemoCadres> cadres,
+                   PlatformTransactionManager transactionManager,
                    @Value("${tcxd.demo.enabled:true}") boolean enabled,
                    @Value("${tcxd.demo.password:}") String password) {
         this.orgStructure = orgStructure;
@@ -86,6 +88,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.clock = clock;
         this.accounts = accounts;
         this.ratings = ratings;
+        this.cadres = cadres;
         this.transaction = new TransactionTemplate(transactionManager);
         this.enabled = enabled;
         this.password = password;
@@ -109,6 +112,8 @@ class DemoDataLoader implements ApplicationRunner {
         loadMembers();
         // after the members: each year's campaign rates the roll as at 31/12
         ratings.ifAvailable(r -> r.load(orgStructure.idOfCode("LS").orElseThrow()));
+        // after the members: committees, titles and planning name members
+        cadres.ifAvailable(c -> c.load(orgStructure.idOfCode("LS").orElseThrow(), orgStructure.idOfCode("HG").orElseThrow()));
         createAccounts();
     }
 

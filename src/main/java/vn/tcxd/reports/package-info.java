@@ -5,5 +5,5 @@
  * any other date from history. Produces the HD 11-HD/BTCTW forms, narratives and dashboards.
  * Reads other modules only through their facades and public views; nothing depends on it.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "orgstructure", "members", "evaluations"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "orgstructure", "members", "evaluations", "cadres"})
 package vn.tcxd.reports;

@@ -24,3 +24,11 @@ select e.member_id, e.effective_on, e.details ->> 'form' as form, e.decision_num
        e.decision_body
 from members.member_event e
 where e.kind = 'DISCIPLINED';
+
+-- Public, read-only: the record-sheet facts other modules count or show for a person without
+-- copying them (cadres' committee and planning statistics: gender, age, ethnicity, education,
+-- political theory, state management). Religion, residence and contacts are not in it.
+create or replace view members.member_profile as
+select m.id as member_id, m.full_name, m.gender, m.birth_date, m.ethnicity, m.education, m.professional,
+       m.theory, m.state_management
+from members.member m;

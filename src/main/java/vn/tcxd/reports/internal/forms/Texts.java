@@ -41,12 +41,12 @@ public final class Texts {
         return VietnameseFormat.number(n);
     }
 
-    static String date(LocalDate d) {
+    public static String date(LocalDate d) {
         return VietnameseFormat.date(d);
     }
 
     /** The code list as code → label in this locale, in the list's order. */
-    Map<String, String> codes(CodeList list) {
+    public Map<String, String> codes(CodeList list) {
         Map<String, String> labels = new LinkedHashMap<>();
         List<CodeItem> items = members.codes(list);
         for (CodeItem item : items) {

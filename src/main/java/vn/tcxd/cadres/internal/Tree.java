@@ -1,0 +1,137 @@
+package vn.tcxd.cadres.internal;
+
+import org.jooq.Condition;
+import org.jooq.DSLContext;
+import org.springframework.stereotype.Repository;
+import vn.tcxd.cadres.ManagingLevel;
+import vn.tcxd.orgstructure.UnitType;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static vn.tcxd.jooq.orgstructure.tables.UnitTree.UNIT_TREE;
+
+/**
+ * The tree as cadre work needs it, through orgstructure's public view unit_tree: a unit's place on a
+ * date (or its last place before it, for units that have ended), names, and who manages a post.
+ */
+@Repository
+class Tree {
+
+    private final DSLContext db;
+
+    Tree(DSLContext db) {
+        this.db = db;
+    }
+
+    /** A unit's version on a date: path of ids from the root, type and name. */
+    record Node(long id, String path, UnitType type, String name) {
+
+        /** The unit and its ancestors, from the unit up to the root. */
+        List<Long> chainUp() {
+            List<Long> ids = new ArrayList<>();
+            for (String part : path.split("/")) {
+                if (!part.isEmpty()) {
+                    ids.add(Long.parseLong(part));
+                }
+            }
+            return ids.reversed();
+        }
+    }
+
+    static Condition validOn(LocalDate date) {
+        return UNIT_TREE.VALID_FROM.le(date).and(UNIT_TREE.VALID_TO.isNull().or(UNIT_TREE.VALID_TO.gt(date)));
+    }
+
+    static Condition inSubtree(String path) {
+        return UNIT_TREE.PATH.ge(path).and(UNIT_TREE.PATH.lt(upper(path)));
+    }
+
+    /** The unit's version valid on the date, else its last version that began before it. */
+    Optional<Node> node(long unitId, LocalDate date) {
+        return db.select(UNIT_TREE.UNIT_ID, UNIT_TREE.PATH, UNIT_TREE.TYPE, UNIT_TREE.NAME).from(UNIT_TREE)
+                .where(UNIT_TREE.UNIT_ID.eq(unitId)).and(UNIT_TREE.VALID_FROM.le(date))
+                .orderBy(UNIT_TREE.VALID_FROM.desc()).limit(1)
+                .fetchOptional(r -> new Node(r.value1(), r.value2(), UnitType.valueOf(r.value3()), r.value4()));
+    }
+
+    /** Only a version valid on the date. */
+    Optional<Node> nodeOn(long unitId, LocalDate date) {
+        return db.select(UNIT_TREE.UNIT_ID, UNIT_TREE.PATH, UNIT_TREE.TYPE, UNIT_TREE.NAME).from(UNIT_TREE)
+                .where(UNIT_TREE.UNIT_ID.eq(unitId)).and(validOn(date))
+                .fetchOptional(r -> new Node(r.value1(), r.value2(), UnitType.valueOf(r.value3()), r.value4()));
+    }
+
+    /** Each unit's version on the date, else its last one before it (one query). */
+    Map<Long, Node> nodes(Collection<Long> unitIds, LocalDate date) {
+        Map<Long, Node> result = new HashMap<>();
+        if (unitIds.isEmpty()) {
+            return result;
+        }
+        db.selectDistinct(UNIT_TREE.UNIT_ID, UNIT_TREE.PATH, UNIT_TREE.TYPE, UNIT_TREE.NAME, UNIT_TREE.VALID_FROM)
+                .on(UNIT_TREE.UNIT_ID).from(UNIT_TREE)
+                .where(UNIT_TREE.UNIT_ID.in(unitIds)).and(UNIT_TREE.VALID_FROM.le(date))
+                .orderBy(UNIT_TREE.UNIT_ID, UNIT_TREE.VALID_FROM.desc())
+                .forEach(r -> result.put(r.value1(), new Node(r.value1(), r.value2(), UnitType.valueOf(r.value3()), r.value4())));
+        // units that began after the date: their first version
+        List<Long> missing = unitIds.stream().filter(id -> !result.containsKey(id)).distinct().toList();
+        if (!missing.isEmpty()) {
+            db.selectDistinct(UNIT_TREE.UNIT_ID, UNIT_TREE.PATH, UNIT_TREE.TYPE, UNIT_TREE.NAME, UNIT_TREE.VALID_FROM)
+                    .on(UNIT_TREE.UNIT_ID).from(UNIT_TREE).where(UNIT_TREE.UNIT_ID.in(missing))
+                    .orderBy(UNIT_TREE.UNIT_ID, UNIT_TREE.VALID_FROM)
+                    .forEach(r -> result.put(r.value1(), new Node(r.value1(), r.value2(), UnitType.valueOf(r.value3()), r.value4())));
+        }
+        return result;
+    }
+
+    Map<Long, String> names(Collection<Long> unitIds, LocalDate date) {
+        Map<Long, String> names = new HashMap<>();
+        nodes(unitIds, date).forEach((id, node) -> names.put(id, node.name()));
+        return names;
+    }
+
+    /** The types of the units of the subtree on the date that can manage titles (grassroots and above). */
+    Map<Long, UnitType> managingUnits(String rootPath, LocalDate date) {
+        List<String> types = java.util.Arrays.stream(UnitType.values()).filter(t -> ManagingLevel.levelOf(t) > 0)
+                .map(Enum::name).toList();
+        Map<Long, UnitType> result = new HashMap<>();
+        db.select(UNIT_TREE.UNIT_ID, UNIT_TREE.TYPE).from(UNIT_TREE).where(validOn(date)).and(inSubtree(rootPath))
+                .and(UNIT_TREE.TYPE.in(types))
+                .forEach(r -> result.put(r.value1(), UnitType.valueOf(r.value2())));
+        return result;
+    }
+
+    /** The types of the given units' versions on the date (or their last before it). */
+    Map<Long, UnitType> types(Collection<Long> unitIds, LocalDate date) {
+        Map<Long, UnitType> types = new HashMap<>();
+        nodes(unitIds, date).forEach((id, node) -> types.put(id, node.type()));
+        return types;
+    }
+
+    /** The manager of a post at the unit on the date: the first unit at or above it of the managing level. */
+    Optional<Long> manager(long unitId, ManagingLevel level, LocalDate date) {
+        Optional<Node> node = node(unitId, date);
+        if (node.isEmpty()) {
+            return Optional.empty();
+        }
+        List<Long> chain = node.get().chainUp();
+        return Optional.ofNullable(CadreRules.manager(level, chain, types(chain, date)));
+    }
+
+    /** Ids of the units in the subtree of the unit on the date, with their paths. */
+    Map<Long, String> subtreePaths(String rootPath, LocalDate date) {
+        Map<Long, String> result = new HashMap<>();
+        db.select(UNIT_TREE.UNIT_ID, UNIT_TREE.PATH).from(UNIT_TREE).where(validOn(date)).and(inSubtree(rootPath))
+                .forEach(r -> result.put(r.value1(), r.value2()));
+        return result;
+    }
+
+    static String upper(String path) {
+        return path.substring(0, path.length() - 1) + "0";
+    }
+}

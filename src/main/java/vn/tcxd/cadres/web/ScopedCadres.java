@@ -1,0 +1,128 @@
+package vn.tcxd.cadres.web;
+
+import org.springframework.stereotype.Component;
+import vn.tcxd.cadres.Cadres;
+import vn.tcxd.members.MemberState;
+import vn.tcxd.members.Members;
+import vn.tcxd.orgstructure.OrgScope;
+import vn.tcxd.shared.Forbidden;
+import vn.tcxd.shared.NotFound;
+import vn.tcxd.shared.scope.AccessScope;
+import vn.tcxd.shared.scope.CurrentAccess;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The current user's view of cadre work. Public facts (a committee's members, a title's holders)
+ * need read scope on the unit. A cadre's file, planning and the due work need read scope on every
+ * unit whose commission keeps the file (the level that manages the title, and the levels above it);
+ * a lower unit's user gets 404 as if the file did not exist. Changes need write scope there.
+ */
+@Component
+class ScopedCadres {
+
+    private final Cadres cadres;
+    private final Members members;
+    private final OrgScope orgScope;
+    private final CurrentAccess access;
+    private final Clock clock;
+
+    ScopedCadres(Cadres cadres, Members members, OrgScope orgScope, CurrentAccess access, Clock clock) {
+        this.cadres = cadres;
+        this.members = members;
+        this.orgScope = orgScope;
+        this.access = access;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock);
+    }
+
+    AccessScope scope() {
+        return access.scope();
+    }
+
+    void requireReadUnit(long unitId) {
+        orgScope.requireRead(scope(), unitId);
+    }
+
+    void requireWriteUnit(long unitId) {
+        orgScope.requireWrite(scope(), unitId);
+    }
+
+    boolean canReadUnit(long unitId) {
+        return orgScope.canRead(scope(), unitId);
+    }
+
+    boolean canWriteUnit(long unitId) {
+        return orgScope.canWrite(scope(), unitId);
+    }
+
+    List<Long> readableRoots() {
+        return orgScope.readableRoots(scope());
+    }
+
+    /** Whether the user may open the cadre's file: every keeper readable (a non-cadre: the member's unit). */
+    boolean canOpenFile(long memberId) {
+        Set<Long> managers = cadres.fileManagers(memberId, today());
+        if (managers.isEmpty()) {
+            return members.stateOn(memberId, today()).map(MemberState::unitId).map(this::canReadUnit).orElse(false);
+        }
+        return managers.stream().allMatch(this::canReadUnit);
+    }
+
+    /** Of the members, those whose files the user may open (one batch of queries for a whole list). */
+    java.util.Set<Long> openableFiles(java.util.Collection<Long> memberIds) {
+        java.util.Set<Long> openable = new java.util.HashSet<>();
+        java.util.Map<Long, Boolean> readable = new java.util.HashMap<>();
+        cadres.fileManagers(memberIds, today()).forEach((member, managers) -> {
+            if (managers.isEmpty() ? canOpenFile(member)
+                    : managers.stream().allMatch(u -> readable.computeIfAbsent(u, this::canReadUnit))) {
+                openable.add(member);
+            }
+        });
+        return openable;
+    }
+
+    void requireFile(long memberId) {
+        if (!canOpenFile(memberId)) {
+            throw new NotFound("cadre " + memberId);
+        }
+    }
+
+    /** Changes to the file (training) need write scope on every keeper. */
+    void requireWriteFile(long memberId) {
+        requireFile(memberId);
+        Set<Long> managers = cadres.fileManagers(memberId, today());
+        boolean writable = managers.isEmpty()
+                ? members.stateOn(memberId, today()).map(MemberState::unitId).map(this::canWriteUnit).orElse(false)
+                : managers.stream().allMatch(this::canWriteUnit);
+        if (!writable) {
+            throw new Forbidden();
+        }
+    }
+
+    boolean canWriteFile(long memberId) {
+        try {
+            requireWriteFile(memberId);
+            return true;
+        } catch (NotFound | Forbidden e) {
+            return false;
+        }
+    }
+
+    /** The member for a form: known and readable by the user (by their unit's scope), else 404 on the field. */
+    void requireReadableMember(long memberId) {
+        Long unit = members.stateOn(memberId, today()).map(MemberState::unitId).orElse(null);
+        if (unit == null) {
+            unit = members.member(memberId, today()).map(d -> d.state() == null ? null : d.state().unitId()).orElse(null);
+        }
+        if (unit == null || !canReadUnit(unit)) {
+            throw vn.tcxd.shared.RuleViolation.onField("memberId", "error.cadre.memberUnknown");
+        }
+    }
+}
