@@ -481,16 +481,24 @@ class DemoCadres {
         return act(new CadreAct.Appoint(unitId, title, memberId, kind, on, termEnds, null, decision));
     }
 
-    /** Full members of the subtree aged {@code from}–{@code to} on the date, from a random page, shuffled. */
+    /**
+     * Full members of the subtree aged {@code from}–{@code to} on the date, shuffled: small pages drawn at
+     * random across the whole list (the list is in name order; one page would be all one surname).
+     */
     private List<MemberSummary> pool(long unitId, LocalDate on, int from, int to, int size) {
         MemberFilter filter = new MemberFilter(MemberStatus.FULL, null, from, to, null, null, null, false);
-        var first = members.list(unitId, on, filter, 0, size);
+        int pageSize = 20;
+        var first = members.list(unitId, on, filter, 0, pageSize);
         List<MemberSummary> rows = new ArrayList<>(first.rows());
-        long pages = (first.total() + size - 1) / size;
-        if (pages > 1) {
-            rows = new ArrayList<>(members.list(unitId, on, filter, random.nextInt((int) Math.min(pages, 30)), size).rows());
+        int pages = (int) ((first.total() + pageSize - 1) / pageSize);
+        List<Integer> order = new ArrayList<>();
+        for (int i = 1; i < pages; i++) order.add(i);
+        Collections.shuffle(order, random);
+        for (int i = 0; i < order.size() && rows.size() < size; i++) {
+            rows.addAll(members.list(unitId, on, filter, order.get(i), pageSize).rows());
         }
-        rows.removeIf(m -> used.contains(m.id()));
+        // women past about 51 reach retirement age (55 years 4 months and rising) within the term: not chosen
+        rows.removeIf(m -> used.contains(m.id()) || m.gender() == Gender.FEMALE && age(m, on) > 51);
         Collections.shuffle(rows, random);
         return rows;
     }

@@ -129,7 +129,7 @@ class CadreWalkthroughTests {
             pick(page, people.removeFirst(), today);
             page.locator("#on").fill(today.toString());
             decision(page, "plan", (150 + i) + "-QĐ/TU", today);
-            page.locator("#add button[type=submit]").click();
+            page.locator("#add-submit").click();
             if (i < 2) {
                 assertThat(page.locator("#done")).containsText("Đã bổ sung vào quy hoạch");
             }
@@ -147,7 +147,7 @@ class CadreWalkthroughTests {
         page.locator("#kind").selectOption("APPOINTED");
         page.locator("#startsOn").fill(appointedOn.toString());
         decision(page, "appoint", "88-QĐ/TU", appointedOn.minusDays(5));
-        page.locator("#appoint button[type=submit]").click();
+        page.locator("#appoint-submit").click();
         assertThat(page.locator("#done")).containsText("Đã ghi nhận");
         assertThat(page.locator("main")).containsText("88-QĐ/TU");
         Browser.screenshot(page, "k04-appointed");
@@ -171,7 +171,7 @@ class CadreWalkthroughTests {
         page.locator("#institution").fill("Học viện Chính trị khu vực I");
         page.locator("#t-startsOn").fill("2019-09-09");
         page.locator("#t-endsOn").fill("2021-01-15");
-        page.locator("#training button[type=submit]").click();
+        page.locator("#training-submit").click();
         assertThat(page.locator("#done")).containsText("Đã thêm quá trình đào tạo");
         assertThat(page.locator("#training-rows")).containsText("Học viện Chính trị khu vực I");
         assertThat(page.locator("#ratings")).containsText("Đảng viên");

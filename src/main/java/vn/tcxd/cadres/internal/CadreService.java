@@ -377,6 +377,7 @@ class CadreService implements Cadres {
         Map<Long, Person> people = repo.people(candidates.keySet().stream().map(IncRow::memberId).collect(Collectors.toSet()));
         Map<Long, String> unitNames = tree.names(candidates.keySet().stream().map(IncRow::unitId).collect(Collectors.toSet()), today);
         List<CadreDue> due = new ArrayList<>();
+        Map<Long, CadreDue> retiring = new LinkedHashMap<>();
         candidates.forEach((i, path) -> {
             Title title = ref.title(i.titleCode()).orElseThrow();
             Long manager = CadreRules.manager(title.managingLevel(), new Tree.Node(i.unitId(), path, null, null).chainUp(),
@@ -393,7 +394,8 @@ class CadreService implements Cadres {
                     LocalDate notice = CadreRules.noticeDue(atEnd, i.termEndsOn(), workingDays);
                     if (!notice.isAfter(by)) {
                         due.add(new CadreDue(CadreDue.Kind.REAPPOINTMENT_NOTICE, notice, today.isAfter(notice),
-                                i.termEndsOn(), i.memberId(), name, i.unitId(), unitName, title.name(), i.id(), null, manager,
+                                i.termEndsOn(), i.memberId(), name, i.unitId(), unitName, title.name() + " – " + unitName, i.id(),
+                                null, manager,
                                 atEnd.legalBasis() + "|" + atEnd.noticeAmount() + "|" + atEnd.noticeUnit().name()));
                     }
                 } catch (RuleViolation outsideCalendar) {
@@ -404,13 +406,18 @@ class CadreService implements Cadres {
                 LocalDate retirement = CadreRules.retirementDate(p.gender(), p.birthDate(), ref.retirement());
                 LocalDate notice = retirement.minusMonths(current.retirementNoticeMonths());
                 if (!notice.isAfter(by)) {
-                    due.add(new CadreDue(CadreDue.Kind.RETIREMENT, notice, today.isAfter(notice), retirement, i.memberId(),
-                            name, i.unitId(), unitName, title.name(), i.id(), null, manager,
+                    // one item per person, naming every title they hold
+                    CadreDue known = retiring.get(i.memberId());
+                    String titles = known == null ? title.name() + " – " + unitName
+                            : known.titleName() + "; " + title.name() + " – " + unitName;
+                    retiring.put(i.memberId(), new CadreDue(CadreDue.Kind.RETIREMENT, notice, today.isAfter(notice), retirement,
+                            i.memberId(), name, i.unitId(), unitName, titles, i.id(), null, manager,
                             ref.retirement().stream().filter(r -> r.gender() == p.gender() && r.covers(retirement.getYear()))
                                     .map(CadreRules.RetirementRule::legalBasis).findFirst().orElse("")));
                 }
             }
         });
+        due.addAll(retiring.values());
         due.addAll(rotationsDue(unit, today, by));
         due.sort(Comparator.comparing(CadreDue::due).thenComparing(CadreDue::fullName, VietnameseText.order()));
         return due;
@@ -429,7 +436,8 @@ class CadreService implements Cadres {
             Person p = people.get(r.memberId());
             due.add(new CadreDue(CadreDue.Kind.ROTATION_END, r.plannedEnd(), today.isAfter(r.plannedEnd()), r.plannedEnd(),
                     r.memberId(), p == null ? "#" + r.memberId() : p.fullName(), r.toUnitId(),
-                    names.getOrDefault(r.toUnitId(), ""), r.position(), null, r.id(), unit.id(),
+                    names.getOrDefault(r.toUnitId(), ""), r.position() + " – " + names.getOrDefault(r.toUnitId(), ""), null,
+                    r.id(), unit.id(),
                     ref.ruleSet(r.ruleSetCode()).map(CadreRuleSet::legalBasis).orElse("")));
         }
         return due;

@@ -50,12 +50,12 @@ class PlanningPageController {
     @GetMapping("/units/{unitId}/planning")
     String planning(@PathVariable long unitId, @RequestParam(required = false) String period,
                     @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
-                    @ModelAttribute("form") CadreForm form, Model model) {
+                    @RequestParam(required = false) Long postUnit, @ModelAttribute("form") CadreForm form, Model model) {
         scoped.requireReadUnit(unitId);
         UnitDetails unit = Pages.unit(org, unitId, scoped.today());
         PlanPeriod chosen = period(unit, period);
         CadreForm shown = CadreForm.shown(form, scoped.today());
-        return render(unit, chosen, asOf != null ? asOf : scoped.today(), shown, null, model);
+        return render(unit, chosen, asOf != null ? asOf : scoped.today(), postUnit, shown, null, model);
     }
 
     @PostMapping("/units/{unitId}/planning")
@@ -65,7 +65,7 @@ class PlanningPageController {
         UnitDetails unit = Pages.unit(org, unitId, scoped.today());
         PlanPeriod chosen = period(unit, form.periodCode());
         if (binding.hasErrors()) {
-            return render(unit, chosen, scoped.today(), form, Pages.badInput(binding), model);
+            return render(unit, chosen, scoped.today(), null, form, Pages.badInput(binding), model);
         }
         try {
             if (form.titleCode() == null || form.titleCode().isBlank()) {
@@ -91,7 +91,7 @@ class PlanningPageController {
             redirect.addAttribute("period", chosen.code());
             return "redirect:/units/" + unitId + "/planning";
         } catch (RuleViolation e) {
-            return render(unit, chosen, scoped.today(), form, e, model);
+            return render(unit, chosen, scoped.today(), null, form, e, model);
         }
     }
 
@@ -142,6 +142,14 @@ class PlanningPageController {
         return "cadres/plan-entry";
     }
 
+    /** A unit below with planned posts managed here: how many posts and planned cadres. */
+    record UnitPlan(long unitId, String unitName, int posts, int planned) {
+
+        UnitPlan plus(UnitPlan other) {
+            return new UnitPlan(unitId, unitName, posts + other.posts, planned + other.planned);
+        }
+    }
+
     private PlanPeriod period(UnitDetails unit, String code) {
         boolean central = unit.type() == UnitType.CENTRAL;
         List<PlanPeriod> periods = cadres.periods().stream().filter(p -> p.central() == central).toList();
@@ -154,8 +162,8 @@ class PlanningPageController {
                 .orElse(periods.getLast());
     }
 
-    private String render(UnitDetails unit, PlanPeriod period, LocalDate asOf, CadreForm form, RuleViolation problem,
-                          Model model) {
+    private String render(UnitDetails unit, PlanPeriod period, LocalDate asOf, Long postUnit, CadreForm form,
+                          RuleViolation problem, Model model) {
         PlanCheck check = cadres.planCheck(unit.id(), period.code(), asOf);
         model.addAttribute("unit", unit);
         model.addAttribute("check", check);
@@ -171,7 +179,21 @@ class PlanningPageController {
                 .map(t -> java.util.Map.entry(t, cadres.titles(t).stream()
                         .filter(title -> title.managingLevel().managedBy(unit.type())).toList()))
                 .filter(e -> !e.getValue().isEmpty()).toList());
-        model.addAttribute("files", scoped.openableFiles(check.posts().stream().flatMap(p -> p.entries().stream()).map(PlanEntry::memberId)
+        // the posts of one unit at a time (the unit's own by default); the others summed up per unit
+        long shownUnit = postUnit != null ? postUnit : unit.id();
+        model.addAttribute("postUnit", postUnit);
+        List<PlanCheck.PostPlan> shownPosts = check.posts().stream().filter(p -> p.unitId() == shownUnit).toList();
+        java.util.Map<Long, UnitPlan> others = new java.util.LinkedHashMap<>();
+        for (PlanCheck.PostPlan p : check.posts()) {
+            if (p.unitId() != shownUnit) {
+                others.merge(p.unitId(), new UnitPlan(p.unitId(), p.unitName(), 1, p.entries().size()), UnitPlan::plus);
+            }
+        }
+        model.addAttribute("shownPosts", shownPosts);
+        model.addAttribute("shownUnitName", shownUnit == unit.id() ? unit.name()
+                : check.posts().stream().filter(p -> p.unitId() == shownUnit).map(PlanCheck.PostPlan::unitName).findFirst().orElse(""));
+        model.addAttribute("otherUnits", others.values());
+        model.addAttribute("files", scoped.openableFiles(shownPosts.stream().flatMap(p -> p.entries().stream()).map(PlanEntry::memberId)
                 .toList()));
         model.addAttribute("form", form);
         Pages.picker(model, members, org, scoped, form);
