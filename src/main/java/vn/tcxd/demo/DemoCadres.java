@@ -255,8 +255,11 @@ class DemoCadres {
                 LocalDate.of(2023, 7, 20))));
         List<Long> directors = new ArrayList<>(List.of(veteran));
         // one director reaches retirement age in 2027 (a man born in the second half of 1965)
-        long retiring = take(officials, m -> m.gender() == Gender.MALE && m.birthDate().getYear() == 1965
-                && m.birthDate().getMonthValue() >= 7, appointable(LocalDate.of(2022, 3, 10))).id();
+        List<MemberSummary> elders = pool(provinceId, LocalDate.of(2022, 3, 10), 56, 56, 200);
+        Predicate<MemberSummary> late1965 = m -> m.gender() == Gender.MALE && m.birthDate().getYear() == 1965
+                && m.birthDate().getMonthValue() >= 7;
+        long retiring = (elders.stream().anyMatch(late1965) ? take(elders, late1965)
+                : take(officials, appointable(LocalDate.of(2022, 3, 10)))).id();
         appoint(provinceId, "PROVINCIAL.DEPARTMENT_DIRECTOR", retiring, IncumbencyKind.APPOINTED, LocalDate.of(2022, 3, 15),
                 null, decision("QĐ/UBND", "Ủy ban nhân dân tỉnh " + name, LocalDate.of(2022, 3, 10)));
         directors.add(retiring);

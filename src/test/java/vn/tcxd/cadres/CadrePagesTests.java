@@ -56,6 +56,9 @@ class CadrePagesTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    tools.jackson.databind.ObjectMapper json;
+
     TreeFixture tree;
     String provinceUser;
     String districtUser;
@@ -157,6 +160,28 @@ class CadrePagesTests {
         assertThat(district.get("/units/" + d1 + "/posts").body()).doesNotContain("href=\"/cadres/" + secretary + "\"");
         assertThat(district.getBasic("/api/v1/units/" + d1 + "/planning?period=LOCAL_2030_2035", districtUser, PASSWORD).body())
                 .doesNotContain("Trần Văn Bí Thư");
+
+        // the province plans the district's next secretary: its planning, entry and statistics are the province's
+        long successor = member("Lê Văn Kế Nhiệm", LocalDate.of(1984, 9, 9));
+        HttpResponse<String> planned = province.postJsonBasic("/api/v1/units/" + tree.id("P") + "/planning",
+                "{\"period\":\"LOCAL_2030_2035\",\"postUnitId\":" + d1 + ",\"titleCode\":\"UPPER_GRASSROOTS.SECRETARY\","
+                        + "\"memberId\":" + successor + ",\"on\":\"2026-03-02\",\"decision\":{\"number\":\"130-QĐ/TU\","
+                        + "\"date\":\"2026-03-02\",\"issuingBody\":\"Ban Thường vụ Tỉnh ủy\"}}", provinceUser, PASSWORD);
+        assertThat(planned.statusCode()).isEqualTo(201);
+        long entry = json.readTree(planned.body()).get("id").asLong();
+        assertThat(district.get("/plan-entries/" + entry).statusCode()).isEqualTo(404);
+        assertThat(district.getBasic("/api/v1/cadres/" + successor, districtUser, PASSWORD).statusCode()).isEqualTo(404);
+        // the exports: the district's statistics count no planned cadre, the province's count the one it manages
+        assertThat(plannedTotal(district, districtUser, d1)).isZero();
+        assertThat(plannedTotal(province, provinceUser, tree.id("P"))).isEqualTo(1);
+        assertThat(district.getBasic("/api/v1/units/" + d1 + "/cadre-statistics?period=LOCAL_2030_2035", districtUser, PASSWORD)
+                .body()).doesNotContain("Kế Nhiệm");
+    }
+
+    /** Row 1 (total) of the planned cadres' table in the unit's cadre statistics. */
+    private long plannedTotal(Http http, String user, long unit) {
+        String body = http.getBasic("/api/v1/units/" + unit + "/cadre-statistics?period=LOCAL_2030_2035", user, PASSWORD).body();
+        return json.readTree(body).get(1).get("rows").get(0).get("cells").get(0).get("value").asLong();
     }
 
     @Test

@@ -211,9 +211,18 @@ class CadreService implements Cadres {
         if (ManagingLevel.levelOf(unit.type()) == 0) {
             return new Managed(unit, period, List.of());
         }
-        Map<Long, UnitType> managing = tree.managingUnits(unit.path(), asOf);
-        List<PlanRow> entries = new ArrayList<>();
+        // only titles this unit's level can manage; the walk up from each post needs the units of those levels
+        Map<PlanRow, String> candidates = new LinkedHashMap<>();
         repo.activeInSubtree(periodCode, unit.path(), asOf).forEach((entry, path) -> {
+            if (ref.title(entry.titleCode()).orElseThrow().managingLevel().managedBy(unit.type())) {
+                candidates.put(entry, path);
+            }
+        });
+        int minLevel = candidates.keySet().stream().mapToInt(e -> ref.title(e.titleCode()).orElseThrow().managingLevel().rank())
+                .min().orElse(ManagingLevel.levelOf(unit.type()));
+        Map<Long, UnitType> managing = tree.managingUnits(unit.path(), asOf, minLevel);
+        List<PlanRow> entries = new ArrayList<>();
+        candidates.forEach((entry, path) -> {
             Title title = ref.title(entry.titleCode()).orElseThrow();
             Long manager = CadreRules.manager(title.managingLevel(), new Tree.Node(entry.unitId(), path, null, null).chainUp(),
                     managing);
@@ -373,7 +382,9 @@ class CadreService implements Cadres {
         if (candidates.isEmpty()) {
             return rotationsDue(unit, today, by);
         }
-        Map<Long, UnitType> managing = tree.managingUnits(unit.path(), today);
+        int minLevel = candidates.keySet().stream().mapToInt(i -> ref.title(i.titleCode()).orElseThrow().managingLevel().rank())
+                .min().orElse(1);
+        Map<Long, UnitType> managing = tree.managingUnits(unit.path(), today, minLevel);
         Map<Long, Person> people = repo.people(candidates.keySet().stream().map(IncRow::memberId).collect(Collectors.toSet()));
         Map<Long, String> unitNames = tree.names(candidates.keySet().stream().map(IncRow::unitId).collect(Collectors.toSet()), today);
         List<CadreDue> due = new ArrayList<>();

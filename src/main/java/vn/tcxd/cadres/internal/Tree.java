@@ -95,10 +95,13 @@ class Tree {
         return names;
     }
 
-    /** The types of the units of the subtree on the date that can manage titles (grassroots and above). */
-    Map<Long, UnitType> managingUnits(String rootPath, LocalDate date) {
-        List<String> types = java.util.Arrays.stream(UnitType.values()).filter(t -> ManagingLevel.levelOf(t) > 0)
-                .map(Enum::name).toList();
+    /**
+     * The types of the units of the subtree on the date that can manage titles of at least {@code minLevel}
+     * (a province's planning needs its provinces and communes, not its thousands of grassroots units).
+     */
+    Map<Long, UnitType> managingUnits(String rootPath, LocalDate date, int minLevel) {
+        List<String> types = java.util.Arrays.stream(UnitType.values())
+                .filter(t -> ManagingLevel.levelOf(t) >= Math.max(1, minLevel)).map(Enum::name).toList();
         Map<Long, UnitType> result = new HashMap<>();
         db.select(UNIT_TREE.UNIT_ID, UNIT_TREE.TYPE).from(UNIT_TREE).where(validOn(date)).and(inSubtree(rootPath))
                 .and(UNIT_TREE.TYPE.in(types))
