@@ -15,6 +15,11 @@ import vn.tcxd.cadres.RotationKind;
 import vn.tcxd.cadres.SeatEntry;
 import vn.tcxd.cadres.SeatExit;
 import vn.tcxd.cadres.TrainingKind;
+import vn.tcxd.evaluations.EvaluationAct;
+import vn.tcxd.evaluations.Evaluations;
+import vn.tcxd.evaluations.Period;
+import vn.tcxd.evaluations.RatingLevel;
+import vn.tcxd.evaluations.SubjectKind;
 import vn.tcxd.members.DisciplineForm;
 import vn.tcxd.members.Gender;
 import vn.tcxd.members.MemberAct;
@@ -63,6 +68,7 @@ class DemoCadres {
     static final LocalDate PLANNING_2026 = LocalDate.of(2026, 3, 10);
 
     private final ObjectProvider<Cadres> cadresProvider;
+    private final ObjectProvider<Evaluations> evaluations;
     private final Members members;
     private final OrgStructure org;
     private final TransactionTemplate transaction;
@@ -73,8 +79,10 @@ class DemoCadres {
     private final Map<String, Integer> numbers = new HashMap<>();
     private int acts;
 
-    DemoCadres(ObjectProvider<Cadres> cadres, Members members, OrgStructure org, PlatformTransactionManager tm) {
+    DemoCadres(ObjectProvider<Cadres> cadres, ObjectProvider<Evaluations> evaluations, Members members, OrgStructure org,
+               PlatformTransactionManager tm) {
         this.cadresProvider = cadres;
+        this.evaluations = evaluations;
         this.members = members;
         this.org = org;
         this.transaction = new TransactionTemplate(tm);
@@ -88,6 +96,7 @@ class DemoCadres {
         }
         if (!cadres.terms(lamSon).isEmpty()) {
             log.info("Demo data: Lam Sơn has committee terms, demo cadres not loaded again");
+            transaction.executeWithoutResult(status -> leaderRatings(lamSon));
             return;
         }
         long started = System.nanoTime();
@@ -99,6 +108,7 @@ class DemoCadres {
             List<Long> rotated = districtsAndCommunes(lamSon, "Lam Sơn", ls);
             planning(lamSon, ls, rotated);
             province(hoaGiang, "Hòa Giang", 11, 11);
+            leaderRatings(lamSon);
         });
         log.info("Demo data: cadre work of Lam Sơn and Hòa Giang, {} acts in {} ms", acts,
                 (System.nanoTime() - started) / 1_000_000);
@@ -449,6 +459,52 @@ class DemoCadres {
             acts++;
         }
         training(rotated, true);
+    }
+
+    // ---- leaders in the annual review -------------------------------------------------------------------------
+
+    /**
+     * The review of 2024 rates the leaders too (cá nhân cán bộ lãnh đạo, quản lý): the secretaries, deputies and
+     * chairs of the districts, decided by the provincial standing board, so their files show ratings as leaders.
+     * Runs when the campaign of 2024 has no leader yet.
+     */
+    private void leaderRatings(long lamSon) {
+        Evaluations ev = evaluations.getIfAvailable();
+        if (ev == null) {
+            return;
+        }
+        var campaign = ev.campaignCovering(lamSon, Period.year(2024)).orElse(null);
+        if (campaign == null || !ev.ratings(campaign.id(), lamSon, SubjectKind.LEADER).isEmpty()) {
+            return;
+        }
+        LocalDate roll = campaign.rollDate();
+        DecisionRef decision = new DecisionRef("1520-QĐ/TU", LocalDate.of(2025, 1, 20), "Ban Thường vụ Tỉnh ủy Lam Sơn");
+        List<EvaluationAct.DecisionItem> items = new ArrayList<>();
+        List<EvaluationAct.Proposal> proposals = new ArrayList<>();
+        for (UnitSummary d : org.children(lamSon, roll)) {
+            if (d.type() != UnitType.UPPER_GRASSROOTS || !d.code().matches(".*\\.H\\d\\d")) continue;
+            for (var post : cadres.posts(d.id(), roll).posts()) {
+                for (var holder : post.holders()) {
+                    // only those on the province's roll at the end of 2024 are rated there
+                    boolean inProvince = members.stateOn(holder.memberId(), roll).filter(st -> st.status().onRoll())
+                            .flatMap(st -> org.unit(st.unitId(), roll))
+                            .map(u -> u.ancestors().stream().anyMatch(a -> a.id() == lamSon)).orElse(false);
+                    if (!inProvince) continue;
+                    long rating = ev.apply(new EvaluationAct.AddLeader(campaign.id(), holder.memberId(), d.id(),
+                            post.title().name() + " " + d.shortName().substring(d.shortName().indexOf(' ') + 1)));
+                    // one in seven excellent: within the quota of HTXSNV ≤ 20 % of HTTNV (QĐ 124 Art. 12)
+                    RatingLevel level = items.size() % 7 == 3 ? RatingLevel.EXCELLENT : RatingLevel.GOOD;
+                    proposals.add(new EvaluationAct.Proposal(rating, level, null, level, null, null, null));
+                    items.add(EvaluationAct.DecisionItem.asProposed(rating));
+                    acts += 3;
+                }
+            }
+        }
+        if (!items.isEmpty()) {
+            ev.apply(new EvaluationAct.Propose(proposals));
+            ev.apply(new EvaluationAct.Decide(items, decision));
+        }
+        log.info("Demo data: {} district leaders rated for 2024", items.size());
     }
 
     // ---- helpers -------------------------------------------------------------------------------------------

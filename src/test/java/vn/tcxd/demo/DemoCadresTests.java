@@ -105,4 +105,20 @@ class DemoCadresTests {
         assertThat(file.seats()).isNotEmpty();
         assertThat(file.managers()).contains(lamSon());
     }
+
+    @Test
+    @DisplayName("Đánh giá năm 2024 xếp loại cả cá nhân lãnh đạo cấp huyện: hồ sơ cán bộ có kết quả với tư cách lãnh đạo")
+    void shouldShowRatingsAsALeaderInTheFile() {
+        UnitSummary district = org.children(lamSon(), LocalDate.of(2024, 12, 31)).stream()
+                .filter(u -> u.code().equals("LS.H01")).findFirst().orElseThrow();
+        long secretary = cadres.posts(district.id(), LocalDate.of(2024, 12, 31)).posts().stream()
+                .filter(p -> p.title().code().equals("UPPER_GRASSROOTS.SECRETARY")).findFirst().orElseThrow()
+                .holders().getFirst().memberId();
+        assertThat(cadres.file(secretary, LocalDate.of(2026, 1, 1)).orElseThrow().ratings())
+                .anySatisfy(r -> {
+                    assertThat(r.asLeader()).isTrue();
+                    assertThat(r.year()).isEqualTo(2024);
+                    assertThat(r.unitName()).contains("Lam Thành");
+                });
+    }
 }

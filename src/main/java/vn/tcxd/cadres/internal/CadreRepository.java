@@ -106,7 +106,7 @@ class CadreRepository {
         return db.select(RATING_RESULT.YEAR, RATING_RESULT.PERIOD_KIND, RATING_RESULT.SUBJECT_KIND, RATING_RESULT.UNIT_NAME,
                         RATING_RESULT.DECIDED_LEVEL, RATING_RESULT.DECISION_DATE)
                 .from(RATING_RESULT).where(RATING_RESULT.MEMBER_ID.eq(memberId)).and(RATING_RESULT.DECIDED_LEVEL.isNotNull())
-                .orderBy(RATING_RESULT.YEAR.desc(), RATING_RESULT.SUBJECT_KIND.desc())
+                .orderBy(RATING_RESULT.YEAR.desc(), RATING_RESULT.SUBJECT_KIND)
                 .fetch(r -> new RatingRow(r.value1(), r.value2(), r.value3(), r.value4(), r.value5(), r.value6()));
     }
 
