@@ -46,7 +46,6 @@ import vn.tcxd.cadres.web.CadreApiRecords.StartRotationRequest;
 import vn.tcxd.cadres.web.CadreApiRecords.TermResponse;
 import vn.tcxd.cadres.web.CadreApiRecords.TitleResponse;
 import vn.tcxd.cadres.web.CadreApiRecords.TrainingRequest;
-import vn.tcxd.members.MemberSummary;
 import vn.tcxd.members.Members;
 import vn.tcxd.orgstructure.UnitType;
 import vn.tcxd.shared.NotFound;
@@ -72,11 +71,13 @@ class CadreApiController {
     private final Cadres cadres;
     private final Members members;
     private final ScopedCadres scoped;
+    private final vn.tcxd.orgstructure.OrgStructure org;
 
-    CadreApiController(Cadres cadres, Members members, ScopedCadres scoped) {
+    CadreApiController(Cadres cadres, Members members, ScopedCadres scoped, vn.tcxd.orgstructure.OrgStructure org) {
         this.cadres = cadres;
         this.members = members;
         this.scoped = scoped;
+        this.org = org;
     }
 
     // ---- reference data -------------------------------------------------------------------------------
@@ -222,7 +223,8 @@ class CadreApiController {
             throw RuleViolation.onField("titleCode", "error.cadre.titleRequired");
         }
         if (cadres.managerOf(postUnit, r.titleCode(), r.on() != null ? r.on() : scoped.today()) != id) {
-            throw RuleViolation.onField("titleCode", "error.cadre.notManagedHere", cadres.posts(id, scoped.today()).unitName());
+            throw RuleViolation.onField("titleCode", "error.cadre.notManagedHere", org.unit(id, scoped.today())
+                    .map(vn.tcxd.orgstructure.UnitDetails::name).orElse("#" + id));
         }
         scoped.requireReadableMember(requireMember(r.memberId()));
         if (r.period() == null || cadres.periods().stream().map(PlanPeriod::code).noneMatch(r.period()::equals)) {
@@ -286,13 +288,7 @@ class CadreApiController {
     @GetMapping("/cadres")
     @Operation(summary = "Cadres whose files the caller may open, by name with or without diacritics, CCCD or card number")
     List<CadreHitResponse> search(@RequestParam String q) {
-        if (q == null || q.strip().length() < 2) {
-            return List.of();
-        }
-        List<Long> ids = members.search(q.strip(), scoped.readableRoots(), scoped.today(), 300).stream()
-                .map(MemberSummary::id).toList();
-        return cadres.cadresAmong(ids, scoped.today()).stream()
-                .filter(c -> c.managers().stream().allMatch(scoped::canReadUnit)).limit(30).map(CadreHitResponse::of).toList();
+        return scoped.searchFiles(q, 30).stream().map(CadreHitResponse::of).toList();
     }
 
     @GetMapping("/cadres/{memberId}")

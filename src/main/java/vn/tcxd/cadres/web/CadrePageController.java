@@ -20,7 +20,6 @@ import vn.tcxd.cadres.Term;
 import vn.tcxd.cadres.TrainingKind;
 import vn.tcxd.members.CodeItem;
 import vn.tcxd.members.CodeList;
-import vn.tcxd.members.MemberSummary;
 import vn.tcxd.members.Members;
 import vn.tcxd.orgstructure.OrgStructure;
 import vn.tcxd.orgstructure.UnitDetails;
@@ -89,14 +88,7 @@ class CadrePageController {
     String search(@RequestParam(required = false) String q,
                   @RequestHeader(value = "HX-Request", required = false) String htmx, Model model) {
         model.addAttribute("q", q);
-        List<CadreSummary> hits = List.of();
-        if (q != null && q.strip().length() >= 2) {
-            List<Long> ids = members.search(q.strip(), scoped.readableRoots(), scoped.today(), 300).stream()
-                    .map(MemberSummary::id).toList();
-            hits = cadres.cadresAmong(ids, scoped.today()).stream()
-                    // only the files the user may open: the commissions that keep them and the levels above
-                    .filter(c -> c.managers().stream().allMatch(scoped::canReadUnit)).limit(30).toList();
-        }
+        List<CadreSummary> hits = scoped.searchFiles(q, 30);
         model.addAttribute("hits", hits);
         return htmx != null ? "cadres/search :: hits" : "cadres/search";
     }

@@ -115,6 +115,22 @@ class ScopedCadres {
         }
     }
 
+    /**
+     * Cadres matching a member search (name with or without diacritics, CCCD, card number) in the user's
+     * scope, limited to the files the user may open: those the user's commission or a lower one keeps.
+     */
+    java.util.List<vn.tcxd.cadres.CadreSummary> searchFiles(String query, int limit) {
+        if (query == null || query.strip().length() < 2) {
+            return java.util.List.of();
+        }
+        java.util.List<Long> ids = members.search(query.strip(), readableRoots(), today(), 300).stream()
+                .map(vn.tcxd.members.MemberSummary::id).toList();
+        java.util.Map<Long, Boolean> readable = new java.util.HashMap<>();
+        return cadres.cadresAmong(ids, today()).stream()
+                .filter(c -> c.managers().stream().allMatch(u -> readable.computeIfAbsent(u, this::canReadUnit)))
+                .limit(limit).toList();
+    }
+
     /** The member for a form: known and readable by the user (by their unit's scope), else 404 on the field. */
     void requireReadableMember(long memberId) {
         Long unit = members.stateOn(memberId, today()).map(MemberState::unitId).orElse(null);
