@@ -246,6 +246,28 @@ class CadreRulesTests {
         assertThat(figures.newMembers()).isEqualTo(3);
     }
 
+    @Test
+    @DisplayName("Cấp ủy và chức danh theo đơn vị, không mất khi sắp xếp tổ chức: chuyển trực thuộc thì cấp quản lý đổi theo cây của ngày đó")
+    void shouldKeepTheCommitteeThroughAMoveAndFollowTheNewManager() {
+        long x1 = tree.id("X1");
+        LocalDate start = LocalDate.of(2020, 9, 1);
+        long term = cadres.apply(new CadreAct.OpenTerm(x1, "2020–2025", start, LocalDate.of(2025, 9, 1), true, null, start, 120,
+                new DecisionRef("40-QĐ/HU", start.plusDays(5), "Ban Thường vụ Huyện ủy")));
+        long secretary = member("Bí Thư Xã", Gender.MALE, LocalDate.of(1976, 6, 6));
+        seat(term, secretary, CommitteeRole.SECRETARY, SeatEntry.ELECTED, start, new DecisionRef("01-NQ/ĐH", start, "Đại hội Đảng bộ xã"));
+        cadres.apply(new CadreAct.Appoint(x1, "GRASSROOTS_COMMITTEE.SECRETARY", secretary, IncumbencyKind.ELECTED, start, null, null,
+                new DecisionRef("02-NQ/ĐU", start, "Ban Chấp hành Đảng bộ xã")));
+        LocalDate moved = LocalDate.of(2023, 1, 1);
+        org.apply(new vn.tcxd.orgstructure.Reorganisation.Move(x1, tree.id("D2"), moved, TreeFixture.decision(moved)));
+
+        // the committee hangs on the unit, whose id the move keeps
+        assertThat(cadres.committee(term, moved.minusDays(1)).members()).extracting(Committee.Seat::memberId).containsExactly(secretary);
+        assertThat(cadres.committee(term, moved.plusDays(1)).members()).extracting(Committee.Seat::memberId).containsExactly(secretary);
+        // the secretary's post is managed by the district above it on the day
+        assertThat(cadres.managerOf(x1, "GRASSROOTS_COMMITTEE.SECRETARY", moved.minusDays(1))).isEqualTo(tree.id("D1"));
+        assertThat(cadres.managerOf(x1, "GRASSROOTS_COMMITTEE.SECRETARY", moved)).isEqualTo(tree.id("D2"));
+    }
+
     private long seat(long term, long memberId, CommitteeRole role, SeatEntry entry, LocalDate on, DecisionRef decision) {
         return cadres.apply(new CadreAct.JoinCommittee(term, memberId, role, entry, on, decision));
     }
