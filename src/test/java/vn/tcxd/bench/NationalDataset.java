@@ -28,8 +28,9 @@ import java.util.stream.Stream;
 
 /**
  * The national dataset in a persistent embedded database directory ({@code ./data-national}, or
- * {@code -Dnational.dir=…}): the generated tree ({@link NationalTreeGenerator}, ~313,000 units) and
- * 5.6 million members with their history since 2011 ({@link NationalMemberHistoryGenerator}).
+ * {@code -Dnational.dir=…}): the generated tree ({@link NationalTreeGenerator}, ~313,000 units),
+ * 5.6 million members with their history since 2011 ({@link NationalMemberHistoryGenerator}), the ratings
+ * of 2024 ({@link NationalRatingsGenerator}) and the cadre work ({@link NationalCadresGenerator}).
  * <p>
  * {@link #ensure()} opens the dataset when the directory holds a finished one (its marker file
  * {@value #MARKER}), generates it into an absent or empty directory, and refuses a directory with
@@ -154,6 +155,8 @@ public final class NationalDataset {
             context.getBean(vn.tcxd.reports.RatingResults.class).rebuildTallies();
             log.info("National dataset: {} ratings of 2024 in {} campaigns, {} s", ratings.ratings(), ratings.campaigns(),
                     Math.round(ratings.seconds()));
+            // the cadres issue: committees, titles, planning, training and rotations, from the members written above
+            NationalCadresGenerator.Result cadres = NationalCadresGenerator.generate(dataSource, today, NationalCadresGenerator.SEED);
             long checkStart = System.nanoTime();
             String verify = System.getProperty("national.verify", "quick");
             Map<String, Long> checks = verify.equals("none") ? Map.of()
@@ -192,7 +195,8 @@ public final class NationalDataset {
                 }
                 figures.setProperty("year." + year, s.toString().strip());
             });
-            checks.forEach((name, count) -> figures.setProperty("check." + name.replace(' ', '_'), Long.toString(count)));
+            cadres.figures().forEach(figures::setProperty);
+            checks.forEach((name, count) -> figures.setProperty(checkKey(name), Long.toString(count)));
             figures.setProperty("seconds.startup", format(startupSeconds));
             figures.setProperty("seconds.tree", format(tree.seconds()));
             figures.setProperty("seconds.members", format(members.seconds()));
@@ -245,6 +249,58 @@ public final class NationalDataset {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /**
+     * The dataset's figures once its cadre work is there: a dataset generated before the cadres module gets it now
+     * ({@link NationalCadresGenerator} on the open database, then the cadre checks), and its marker file the figures;
+     * {@code -Dnational.cadres.regenerate=true} deletes the cadre work and writes it again. Call with the data source of
+     * a context on the dataset ({@link #properties()}).
+     */
+    public static synchronized Properties ensureCadres(DataSource dataSource) {
+        Properties figures = ensure();
+        boolean again = Boolean.getBoolean("national.cadres.regenerate");
+        if (figures.getProperty("cadres.terms") != null && !again) {
+            return figures;
+        }
+        try {
+            LocalDate today = LocalDate.parse(figures.getProperty("today"));
+            if (again) { // the cadre work only, written again (the rest of the dataset is left as it is)
+                log.warn("national.cadres.regenerate=true: deleting the cadre work of {}", directory());
+                try (java.sql.Connection c = dataSource.getConnection(); java.sql.Statement st = c.createStatement()) {
+                    st.execute("truncate cadres.term, cadres.committee_seat, cadres.incumbency, cadres.plan_entry, cadres.training,"
+                            + " cadres.rotation restart identity");
+                }
+                figures.stringPropertyNames().stream().filter(k -> k.startsWith("cadres.") || k.startsWith("seconds.cadres")
+                        || k.startsWith("check.cadres")).forEach(figures::remove);
+            }
+            NationalCadresGenerator.Result cadres = NationalCadresGenerator.generate(dataSource, today, NationalCadresGenerator.SEED);
+            if (!cadres.generated()) {
+                throw new IllegalStateException(directory() + " has cadre work but its marker has no cadre figures: regenerate it"
+                        + " (-Dnational.regenerate=true)");
+            }
+            long start = System.nanoTime();
+            Map<String, Long> checks = NationalDatasetChecks.runCadres(dataSource);
+            if (checks.values().stream().anyMatch(v -> v != 0)) {
+                throw new IllegalStateException("cadre work inconsistent (marker not updated): " + checks);
+            }
+            cadres.figures().forEach(figures::setProperty);
+            checks.forEach((name, count) -> figures.setProperty(checkKey(name), Long.toString(count)));
+            figures.setProperty("seconds.checks.cadres", format((System.nanoTime() - start) / 1e9));
+            figures.setProperty("cadres.added.at", java.time.LocalDateTime.now().withNano(0).toString());
+            try (Writer w = Files.newBufferedWriter(directory().resolve(MARKER), StandardCharsets.UTF_8)) {
+                figures.store(w, "TCXD national dataset (test data; generated by ./mvnw verify -Pnational)");
+            }
+            return figures;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String checkKey(String name) {
+        return "check." + name.replace(' ', '_');
     }
 
     private static String format(double seconds) {

@@ -28,7 +28,10 @@ public final class NationalDatasetChecks {
     private NationalDatasetChecks() {
     }
 
-    /** Check name → number of violating rows, in a stable order; {@code full = false}: the quick ones only. */
+    /**
+     * Check name → number of violating rows, in a stable order; {@code full = false}: the quick ones only (the
+     * members' quick ones and every check of the cadre work, which is small).
+     */
     public static Map<String, Long> run(DataSource dataSource, LocalDate today, boolean full) throws SQLException {
         String day = "date '" + today + "'";
         Map<String, String> checks = new LinkedHashMap<>();
@@ -106,11 +109,99 @@ public final class NationalDatasetChecks {
         checks.put("member dates out of order", """
                 select count(*) from members.member where ceremony_date < admission_decision_date
                   or full_member_date <= admission_decision_date or admission_decision_date > %s""".formatted(day));
+        checks.putAll(cadreChecks());
+        return run(dataSource, checks, full);
+    }
+
+    /** The checks of the cadre work ({@link NationalCadresGenerator}) alone, all of them (seconds). */
+    public static Map<String, Long> runCadres(DataSource dataSource) throws SQLException {
+        return run(dataSource, cadreChecks(), true);
+    }
+
+    /**
+     * The cadre work against the rules of {@code CadreActs} that can be stated over the whole dataset (the
+     * planning age rule needs the retirement schedule and is the generator's, by the module's own rules).
+     */
+    private static Map<String, String> cadreChecks() {
+        Map<String, String> checks = new LinkedHashMap<>();
+        checks.put("cadres: overlapping terms of one unit", """
+                select count(*) from cadres.term a join cadres.term b on b.unit_id = a.unit_id and b.id > a.id
+                where a.starts_on < b.ends_on and b.starts_on < a.ends_on""");
+        checks.put("cadres: seats leaving before joining, or outside their term", """
+                select count(*) from cadres.committee_seat s join cadres.term t on t.id = s.term_id
+                where s.left_on <= s.joined_on or s.joined_on < t.starts_on or s.joined_on >= t.ends_on or s.left_on > t.ends_on""");
+        checks.put("cadres: two secretaries of one committee, or one member seated twice, on one day", """
+                select count(*) from cadres.committee_seat a join cadres.committee_seat b on b.term_id = a.term_id and b.id > a.id
+                where (a.member_id = b.member_id or a.role = 'SECRETARY' and b.role = 'SECRETARY')
+                  and a.joined_on < coalesce(b.left_on, date 'infinity') and b.joined_on < coalesce(a.left_on, date 'infinity')""");
+        checks.put("cadres: single-holder titles with two holders, or one holder twice, on one day", """
+                select count(*) from cadres.incumbency a join cadres.incumbency b on b.unit_id = a.unit_id
+                  and b.title_code = a.title_code and b.id > a.id
+                join cadres.title t on t.code = a.title_code
+                where (t.single_holder or a.member_id = b.member_id)
+                  and a.starts_on < coalesce(b.ended_on, date 'infinity') and b.starts_on < coalesce(a.ended_on, date 'infinity')""");
+        checks.put("cadres: posts with more planned cadres than the rule set allows", """
+                select count(*) from (select 1 from cadres.plan_entry where removed_on is null
+                  group by period_code, unit_id, title_code
+                  having count(*) > (select min(max_planned_per_title) from cadres.rule_set)) x""");
+        checks.put("cadres: cadres planned for more titles at one level in a period than the rule set allows", """
+                select count(*) from (select 1 from cadres.plan_entry e join cadres.title t on t.code = e.title_code
+                  where e.removed_on is null group by e.period_code, e.member_id, t.unit_type
+                  having count(*) > (select min(max_titles_per_cadre) from cadres.rule_set)) x""");
+        checks.put("cadres: planned for the title held, or for one not higher, on the day", """
+                select count(*) from cadres.plan_entry e join cadres.title pt on pt.code = e.title_code
+                join cadres.incumbency i on i.member_id = e.member_id and i.starts_on <= e.added_on
+                  and (i.ended_on is null or i.ended_on > e.added_on)
+                join cadres.title ht on ht.code = i.title_code
+                where i.unit_id = e.unit_id and i.title_code = e.title_code or pt.unit_type = ht.unit_type and pt.rank >= ht.rank""");
+        checks.put("cadres: acts not under the rule set of their date", """
+                select (select count(*) from cadres.incumbency i where not exists (select 1 from cadres.rule_set r
+                          where r.code = i.rule_set_code and r.valid_from <= i.starts_on and (r.valid_to is null or r.valid_to > i.starts_on)))
+                     + (select count(*) from cadres.plan_entry e where not exists (select 1 from cadres.rule_set r
+                          where r.code = e.rule_set_code and r.valid_from <= e.added_on and (r.valid_to is null or r.valid_to > e.added_on)))
+                     + (select count(*) from cadres.rotation o where not exists (select 1 from cadres.rule_set r
+                          where r.code = o.rule_set_code and r.valid_from <= o.starts_on and (r.valid_to is null or r.valid_to > o.starts_on)))""");
+        checks.put("cadres: posts and planning at a unit of another type or not there on the day", """
+                select (select count(*) from cadres.incumbency i join cadres.title t on t.code = i.title_code
+                          where not exists (select 1 from orgstructure.unit_version v where v.unit_id = i.unit_id and v.type = t.unit_type
+                            and v.valid_from <= i.starts_on and (v.valid_to is null or v.valid_to > i.starts_on)))
+                     + (select count(*) from cadres.plan_entry e join cadres.title t on t.code = e.title_code
+                          where not exists (select 1 from orgstructure.unit_version v where v.unit_id = e.unit_id and v.type = t.unit_type
+                            and v.valid_from <= e.added_on and (v.valid_to is null or v.valid_to > e.added_on)))
+                     + (select count(*) from cadres.term m where not exists (select 1 from orgstructure.unit_version v
+                            where v.unit_id = m.unit_id and v.valid_from <= m.starts_on and (v.valid_to is null or v.valid_to > m.starts_on)))""");
+        checks.put("cadres: seats, posts, planning and rotations of members not on the roll on their first day", """
+                select (select count(*) from cadres.committee_seat x where not exists (select 1 from members.member_state s
+                          where s.member_id = x.member_id and s.status in ('PROBATIONARY', 'FULL') and s.valid_from <= x.joined_on
+                            and (s.valid_to is null or s.valid_to > x.joined_on)))
+                     + (select count(*) from cadres.incumbency x where not exists (select 1 from members.member_state s
+                          where s.member_id = x.member_id and s.status in ('PROBATIONARY', 'FULL') and s.valid_from <= x.starts_on
+                            and (s.valid_to is null or s.valid_to > x.starts_on)))
+                     + (select count(*) from cadres.plan_entry x where not exists (select 1 from members.member_state s
+                          where s.member_id = x.member_id and s.status in ('PROBATIONARY', 'FULL') and s.valid_from <= x.added_on
+                            and (s.valid_to is null or s.valid_to > x.added_on)))
+                     + (select count(*) from cadres.rotation x where not exists (select 1 from members.member_state s
+                          where s.member_id = x.member_id and s.status in ('PROBATIONARY', 'FULL') and s.valid_from <= x.starts_on
+                            and (s.valid_to is null or s.valid_to > x.starts_on)))""");
+        // loaded without foreign-key triggers: the references, checked here
+        checks.put("cadres: rows referencing missing terms, seats, incumbencies or members", """
+                select (select count(*) from cadres.committee_seat s where not exists (select 1 from cadres.term t where t.id = s.term_id)
+                          or s.follows_id is not null and not exists (select 1 from cadres.committee_seat f where f.id = s.follows_id))
+                     + (select count(*) from cadres.incumbency i where i.follows_id is not null
+                          and not exists (select 1 from cadres.incumbency f where f.id = i.follows_id))
+                     + (select count(*) from (select member_id from cadres.committee_seat union select member_id from cadres.incumbency
+                          union select member_id from cadres.plan_entry union select member_id from cadres.training
+                          union select member_id from cadres.rotation) p
+                        where not exists (select 1 from members.member m where m.id = p.member_id))""");
+        return checks;
+    }
+
+    private static Map<String, Long> run(DataSource dataSource, Map<String, String> checks, boolean full) throws SQLException {
         Map<String, Long> result = new LinkedHashMap<>();
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement()) {
             st.execute("set work_mem = '256MB'");
             for (Map.Entry<String, String> check : checks.entrySet()) {
-                if (!full && !QUICK.contains(check.getKey())) {
+                if (!full && !QUICK.contains(check.getKey()) && !check.getKey().startsWith("cadres: ")) {
                     continue;
                 }
                 long start = System.nanoTime();

@@ -298,15 +298,29 @@ class CadreRepository {
      */
     Map<IncRow, String> dueCandidatesInSubtree(String rootPath, LocalDate date, LocalDate endsBy, LocalDate bornBy) {
         Map<IncRow, String> result = new java.util.LinkedHashMap<>();
-        Condition appointment = INCUMBENCY.KIND.in(IncumbencyKind.APPOINTED.name(), IncumbencyKind.REAPPOINTED.name())
-                .and(INCUMBENCY.TERM_ENDS_ON.le(endsBy));
+        // The subtree's open incumbencies first (narrow, from incumbency_open_unit_idx), then the two tests on those
+        // alone, then their rows. As one query the planner tested every open incumbency of the country against its
+        // holder's birth date before joining the subtree: 0.7–1.3 s for the largest province, ~200 ms for a commune.
+        var open = DSL.name("subtree_open").fields("id", "member_id", "kind", "term_ends_on", "path").asMaterialized(
+                DSL.select(INCUMBENCY.ID, INCUMBENCY.MEMBER_ID, INCUMBENCY.KIND, INCUMBENCY.TERM_ENDS_ON, UNIT_TREE.PATH)
+                        .from(INCUMBENCY).join(UNIT_TREE).on(UNIT_TREE.UNIT_ID.eq(INCUMBENCY.UNIT_ID)).and(Tree.validOn(date))
+                        .and(Tree.inSubtree(rootPath))
+                        .where(INCUMBENCY.ENDED_ON.isNull()).and(INCUMBENCY.STARTS_ON.le(date)));
+        var openId = open.field("id", Long.class);
+        var openMember = open.field("member_id", Long.class);
+        var openPath = open.field("path", String.class);
+        Condition appointment = open.field("kind", String.class).in(IncumbencyKind.APPOINTED.name(), IncumbencyKind.REAPPOINTED.name())
+                .and(open.field("term_ends_on", LocalDate.class).le(endsBy));
         Condition retiring = DSL.exists(DSL.selectOne().from(MEMBER_PROFILE)
-                .where(MEMBER_PROFILE.MEMBER_ID.eq(INCUMBENCY.MEMBER_ID)).and(MEMBER_PROFILE.BIRTH_DATE.le(bornBy)));
-        db.select(INCUMBENCY.fields()).select(UNIT_TREE.PATH).from(INCUMBENCY)
-                .join(UNIT_TREE).on(UNIT_TREE.UNIT_ID.eq(INCUMBENCY.UNIT_ID)).and(Tree.validOn(date))
-                .and(Tree.inSubtree(rootPath))
-                .where(INCUMBENCY.ENDED_ON.isNull()).and(INCUMBENCY.STARTS_ON.le(date)).and(appointment.or(retiring))
-                .forEach(r -> result.put(inc(r.into(INCUMBENCY)), r.get(UNIT_TREE.PATH)));
+                .where(MEMBER_PROFILE.MEMBER_ID.eq(openMember)).and(MEMBER_PROFILE.BIRTH_DATE.le(bornBy)));
+        var due = DSL.name("subtree_due").fields("id", "path").asMaterialized(
+                DSL.select(openId, openPath).from(open).where(appointment.or(retiring)));
+        var dueId = due.field("id", Long.class);
+        var duePath = due.field("path", String.class);
+        // each due row by its key (a lateral lookup): joined, the planner hashed all 266,000 incumbencies for ~2,600
+        var row = DSL.lateral(DSL.selectFrom(INCUMBENCY).where(INCUMBENCY.ID.eq(dueId))).as("i");
+        db.with(open).with(due).select(row.fields()).select(duePath).from(due).crossJoin(row)
+                .forEach(r -> result.put(inc(r.into(INCUMBENCY)), r.get(duePath)));
         return result;
     }
 
@@ -460,9 +474,9 @@ class CadreRepository {
         var from = UNIT_TREE.as("f");
         var to = UNIT_TREE.as("t");
         Condition fromIn = DSL.exists(DSL.selectOne().from(from).where(from.UNIT_ID.eq(ROTATION.FROM_UNIT_ID))
-                .and(from.PATH.ge(rootPath)).and(from.PATH.lt(Tree.upper(rootPath))));
+                .and(Tree.inSubtree(from, rootPath)));
         Condition toIn = DSL.exists(DSL.selectOne().from(to).where(to.UNIT_ID.eq(ROTATION.TO_UNIT_ID))
-                .and(to.PATH.ge(rootPath)).and(to.PATH.lt(Tree.upper(rootPath))));
+                .and(Tree.inSubtree(to, rootPath)));
         return db.selectFrom(ROTATION).where(fromIn.or(toIn))
                 .and(ROTATION.ENDED_ON.isNull().or(ROTATION.ENDED_ON.gt(date)))
                 .orderBy(ROTATION.PLANNED_END.asc().nullsLast(), ROTATION.ID).fetch(CadreRepository::rotation);

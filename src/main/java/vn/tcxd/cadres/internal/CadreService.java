@@ -211,16 +211,14 @@ class CadreService implements Cadres {
         if (ManagingLevel.levelOf(unit.type()) == 0) {
             return new Managed(unit, period, List.of());
         }
-        // only titles this unit's level can manage; the walk up from each post needs the units of those levels
+        // only titles this unit's level can manage; a manager is looked up among the managing units on their paths
         Map<PlanRow, String> candidates = new LinkedHashMap<>();
         repo.activeInSubtree(periodCode, unit.path(), asOf).forEach((entry, path) -> {
             if (ref.title(entry.titleCode()).orElseThrow().managingLevel().managedBy(unit.type())) {
                 candidates.put(entry, path);
             }
         });
-        int minLevel = candidates.keySet().stream().mapToInt(e -> ref.title(e.titleCode()).orElseThrow().managingLevel().rank())
-                .min().orElse(ManagingLevel.levelOf(unit.type()));
-        Map<Long, UnitType> managing = tree.managingUnits(unit.path(), asOf, minLevel);
+        Map<Long, UnitType> managing = tree.managingUnits(unit.path(), asOf, Tree.idsOnPaths(candidates.values()));
         List<PlanRow> entries = new ArrayList<>();
         candidates.forEach((entry, path) -> {
             Title title = ref.title(entry.titleCode()).orElseThrow();
@@ -268,9 +266,12 @@ class CadreService implements Cadres {
                         .thenComparing(PlanEntry::unitName, VietnameseText.order()).thenComparing(e -> e.title().rank()))
                 .forEach(e -> byPost.computeIfAbsent(new PostKey(e.unitId(), e.title().code()), k -> new ArrayList<>()).add(e));
         List<PlanCheck.PostPlan> posts = new ArrayList<>();
+        // the holders by post, in their order (one pass instead of one per post: ~800 posts × ~3,000 holders in a province)
+        Map<PostKey, List<IncRow>> holdersByPost = holders.stream().collect(Collectors.groupingBy(
+                h -> new PostKey(h.unitId(), h.titleCode()), LinkedHashMap::new, Collectors.toList()));
         byPost.forEach((key, list) -> {
             Title title = ref.title(key.titleCode()).orElseThrow();
-            List<Incumbency> held = holders.stream().filter(h -> h.unitId() == key.unitId() && h.titleCode().equals(key.titleCode()))
+            List<Incumbency> held = holdersByPost.getOrDefault(key, List.of()).stream()
                     .map(h -> incumbency(h, unitNames.getOrDefault(h.unitId(), ""), people)).toList();
             posts.add(new PlanCheck.PostPlan(key.unitId(), unitNames.getOrDefault(key.unitId(), "#" + key.unitId()), title,
                     list, held));
@@ -382,9 +383,7 @@ class CadreService implements Cadres {
         if (candidates.isEmpty()) {
             return rotationsDue(unit, today, by);
         }
-        int minLevel = candidates.keySet().stream().mapToInt(i -> ref.title(i.titleCode()).orElseThrow().managingLevel().rank())
-                .min().orElse(1);
-        Map<Long, UnitType> managing = tree.managingUnits(unit.path(), today, minLevel);
+        Map<Long, UnitType> managing = tree.managingUnits(unit.path(), today, Tree.idsOnPaths(candidates.values()));
         Map<Long, Person> people = repo.people(candidates.keySet().stream().map(IncRow::memberId).collect(Collectors.toSet()));
         Map<Long, String> unitNames = tree.names(candidates.keySet().stream().map(IncRow::unitId).collect(Collectors.toSet()), today);
         List<CadreDue> due = new ArrayList<>();

@@ -2,6 +2,7 @@ package vn.tcxd.cadres.internal;
 
 import org.jooq.Condition;
 import org.jooq.DSLContext;
+import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import vn.tcxd.cadres.ManagingLevel;
 import vn.tcxd.orgstructure.UnitType;
@@ -48,8 +49,17 @@ class Tree {
         return UNIT_TREE.VALID_FROM.le(date).and(UNIT_TREE.VALID_TO.isNull().or(UNIT_TREE.VALID_TO.gt(date)));
     }
 
+    /**
+     * The subtree's path range with its bounds inlined as literals: each subtree is planned for its own size. As bind
+     * values, the prepared statement's generic plan for the largest province scanned every version by date (100 ms
+     * instead of 20 for the managing units; the same for the planning entries and the due work).
+     */
     static Condition inSubtree(String path) {
-        return UNIT_TREE.PATH.ge(path).and(UNIT_TREE.PATH.lt(upper(path)));
+        return inSubtree(UNIT_TREE, path);
+    }
+
+    static Condition inSubtree(vn.tcxd.jooq.orgstructure.tables.UnitTree tree, String path) {
+        return tree.PATH.ge(DSL.inline(path)).and(tree.PATH.lt(DSL.inline(upper(path))));
     }
 
     /** The unit's version valid on the date, else its last version that began before it. */
@@ -96,17 +106,36 @@ class Tree {
     }
 
     /**
-     * The types of the units of the subtree on the date that can manage titles of at least {@code minLevel}
-     * (a province's planning needs its provinces and communes, not its thousands of grassroots units).
+     * The types of those of the given units that are in the subtree on the date and can manage titles (grassroots and
+     * above). Callers look up the units on the paths of the posts they judge, so they ask for those units only rather
+     * than for every managing unit of the subtree (about 9,000 of 45,000 versions for the largest province).
      */
-    Map<Long, UnitType> managingUnits(String rootPath, LocalDate date, int minLevel) {
-        List<String> types = java.util.Arrays.stream(UnitType.values())
-                .filter(t -> ManagingLevel.levelOf(t) >= Math.max(1, minLevel)).map(Enum::name).toList();
+    Map<Long, UnitType> managingUnits(String rootPath, LocalDate date, Collection<Long> among) {
         Map<Long, UnitType> result = new HashMap<>();
-        db.select(UNIT_TREE.UNIT_ID, UNIT_TREE.TYPE).from(UNIT_TREE).where(validOn(date)).and(inSubtree(rootPath))
-                .and(UNIT_TREE.TYPE.in(types))
+        if (among.isEmpty()) {
+            return result;
+        }
+        List<String> types = java.util.Arrays.stream(UnitType.values()).filter(t -> ManagingLevel.levelOf(t) > 0)
+                .map(Enum::name).toList();
+        // one array bind, not one bind per id: the due work of a province asks for ~2,000 units
+        db.select(UNIT_TREE.UNIT_ID, UNIT_TREE.TYPE).from(UNIT_TREE)
+                .where(UNIT_TREE.UNIT_ID.eq(DSL.any(among.toArray(Long[]::new)))).and(validOn(date))
+                .and(inSubtree(rootPath)).and(UNIT_TREE.TYPE.in(types))
                 .forEach(r -> result.put(r.value1(), UnitType.valueOf(r.value2())));
         return result;
+    }
+
+    /** The ids on the paths (each path's units from the root of the tree down). */
+    static java.util.Set<Long> idsOnPaths(Collection<String> paths) {
+        java.util.Set<Long> ids = new java.util.HashSet<>();
+        for (String path : paths) {
+            for (String part : path.split("/")) {
+                if (!part.isEmpty()) {
+                    ids.add(Long.parseLong(part));
+                }
+            }
+        }
+        return ids;
     }
 
     /** The types of the given units' versions on the date (or their last before it). */

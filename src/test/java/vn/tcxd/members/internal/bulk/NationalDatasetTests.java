@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import vn.tcxd.IntegrationTest;
+import vn.tcxd.bench.NationalCadresGenerator;
 import vn.tcxd.bench.NationalDatasetChecks;
 import vn.tcxd.bench.NationalTreeGenerator;
 import vn.tcxd.members.CodeList;
@@ -42,7 +43,8 @@ import static org.assertj.core.api.Assertions.fail;
  * today), in a database of its own on the test server: the invariants hold over the whole dataset
  * ({@link NationalDatasetChecks}), every member's stored states, events and transfers are exactly
  * what the registry's rules make of the stored events ({@link HistoryReplay}, the in-memory twin of
- * {@code MemberService}), the provinces keep the configured skew, and the same seeds give the same rows.
+ * {@code MemberService}), the provinces keep the configured skew, and the same seeds give the same rows — the
+ * cadre work ({@link NationalCadresGenerator}) included.
  */
 @IntegrationTest
 class NationalDatasetTests {
@@ -69,6 +71,13 @@ class NationalDatasetTests {
             NationalTreeGenerator.Result tree = NationalTreeGenerator.generate(small, 7, NationalTreeGenerator.SMALL);
             NationalMemberHistoryGenerator.Result result = NationalMemberHistoryGenerator.generate(small, PLAN, TODAY);
             assertThat(tree.units()).isBetween(2_900, 3_300);
+            NationalCadresGenerator.Result cadres = NationalCadresGenerator.generate(small, TODAY, NationalCadresGenerator.SEED);
+            System.out.println("small national dataset, cadre work: " + cadres.figures());
+            assertThat(cadres.generated()).isTrue();
+            for (String figure : List.of("cadres.terms", "cadres.seats.today", "cadres.incumbencies.today",
+                    "cadres.plan.LOCAL_2030_2035.active", "cadres.training", "cadres.rotations")) {
+                assertThat(Long.parseLong(cadres.figures().get(figure))).as(figure).isPositive();
+            }
 
             assertThat(NationalDatasetChecks.run(small, TODAY, true)).allSatisfy((check, violations) ->
                     assertThat(violations).as(check).isZero());
@@ -77,6 +86,11 @@ class NationalDatasetTests {
 
             NationalTreeGenerator.generate(twin, 7, NationalTreeGenerator.SMALL);
             NationalMemberHistoryGenerator.generate(twin, PLAN, TODAY);
+            NationalCadresGenerator.generate(twin, TODAY, NationalCadresGenerator.SEED);
+            for (String table : List.of("term", "committee_seat", "incumbency", "plan_entry", "training", "rotation")) {
+                String digest = "select md5(string_agg(t::text, '|' order by t.id)) from cadres." + table + " t";
+                assertThat(query(twin, digest)).as("cadres." + table + " for the same seeds").isEqualTo(query(small, digest));
+            }
             for (String table : List.of("member (id, full_name, gender, birth_date, ethnicity, religion, citizen_id,"
                     + " card_number, admission_decision_date, ceremony_date, full_member_date, search_text, sort_name)",
                     "member_event (id, member_id, kind, effective_on, decision_number, decision_date, decision_body, details)",
