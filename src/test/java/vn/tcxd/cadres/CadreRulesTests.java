@@ -181,6 +181,35 @@ class CadreRulesTests {
         assertThat(noticeOf(incumbency, noticeDay)).isEmpty();
     }
 
+    @Test
+    @DisplayName("Bộ luật Lao động 2019 Điều 169, NĐ 135/2020: nghỉ hưu năm 2027 ở tuổi nam 61 năm 9 tháng, nữ 57 năm 4 tháng — báo trước 6 tháng (QĐ 377)")
+    void shouldQueueRetirementsOfMenAndWomenByTheScheduleOfTheYear() {
+        LocalDate today = LocalDate.of(2026, 12, 3);
+        long man = elect(PROVINCE_ORGANISATION_HEAD, member("Nam Nghỉ Hưu", Gender.MALE, LocalDate.of(1965, 8, 15)));
+        long woman = elect(PROVINCE_INSPECTION_HEAD, member("Nữ Nghỉ Hưu", Gender.FEMALE, LocalDate.of(1970, 2, 1)));
+        long womanLater = elect(PROVINCE_FRONT_CHAIR, member("Nữ Tháng Sau", Gender.FEMALE, LocalDate.of(1970, 3, 1)));
+        long manLater = elect(PROVINCE_OFFICE_CHIEF, member("Nam Năm Sau", Gender.MALE, LocalDate.of(1966, 1, 1)));
+
+        assertThat(retirementsOn(today)).containsEntry(man, LocalDate.of(2027, 5, 15))
+                .containsEntry(woman, LocalDate.of(2027, 6, 1))
+                .doesNotContainKeys(womanLater, manLater);
+        // six months before 01/07/2027, and before 01/10/2027 (61 years 9 months)
+        assertThat(retirementsOn(LocalDate.of(2027, 1, 1))).containsEntry(womanLater, LocalDate.of(2027, 7, 1))
+                .doesNotContainKey(manLater);
+        assertThat(retirementsOn(LocalDate.of(2027, 4, 1))).containsEntry(manLater, LocalDate.of(2027, 10, 1));
+    }
+
+    private long elect(String title, long memberId) {
+        cadres.apply(new CadreAct.Appoint(tree.id("P"), title, memberId, IncumbencyKind.ELECTED, LocalDate.of(2020, 10, 20),
+                null, null, new DecisionRef("1-NQ/TU", LocalDate.of(2020, 10, 20), "Tỉnh ủy")));
+        return memberId;
+    }
+
+    private java.util.Map<Long, LocalDate> retirementsOn(LocalDate today) {
+        return cadres.due(tree.id("P"), today, 0).stream().filter(d -> d.kind() == CadreDue.Kind.RETIREMENT)
+                .collect(java.util.stream.Collectors.toMap(CadreDue::memberId, CadreDue::anchor));
+    }
+
     private List<CadreDue> noticeOf(long incumbency, LocalDate today) {
         return cadres.due(tree.id("P"), today, 0).stream()
                 .filter(d -> d.kind() == CadreDue.Kind.REAPPOINTMENT_NOTICE && d.incumbencyId() == incumbency).toList();

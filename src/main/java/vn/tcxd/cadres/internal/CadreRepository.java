@@ -294,9 +294,10 @@ class CadreRepository {
 
     /**
      * Open appointments at units of the subtree on the date whose term ends by {@code endsBy}, and open
-     * incumbencies of people born on or before {@code bornBy} (retirement comes), each with its unit's path.
+     * incumbencies of people born on or before {@code bornBy} of their gender (retirement comes), each with its unit's path.
      */
-    Map<IncRow, String> dueCandidatesInSubtree(String rootPath, LocalDate date, LocalDate endsBy, LocalDate bornBy) {
+    Map<IncRow, String> dueCandidatesInSubtree(String rootPath, LocalDate date, LocalDate endsBy,
+                                               Map<vn.tcxd.members.Gender, LocalDate> bornBy) {
         Map<IncRow, String> result = new java.util.LinkedHashMap<>();
         // The subtree's open incumbencies first (narrow, from incumbency_open_unit_idx), then the two tests on those
         // alone, then their rows. As one query the planner tested every open incumbency of the country against its
@@ -312,15 +313,17 @@ class CadreRepository {
         Condition appointment = open.field("kind", String.class).in(IncumbencyKind.APPOINTED.name(), IncumbencyKind.REAPPOINTED.name())
                 .and(open.field("term_ends_on", LocalDate.class).le(endsBy));
         Condition retiring = DSL.exists(DSL.selectOne().from(MEMBER_PROFILE)
-                .where(MEMBER_PROFILE.MEMBER_ID.eq(openMember)).and(MEMBER_PROFILE.BIRTH_DATE.le(bornBy)));
-        var due = DSL.name("subtree_due").fields("id", "path").asMaterialized(
-                DSL.select(openId, openPath).from(open).where(appointment.or(retiring)));
-        var dueId = due.field("id", Long.class);
-        var duePath = due.field("path", String.class);
-        // each due row by its key (a lateral lookup): joined, the planner hashed all 266,000 incumbencies for ~2,600
-        var row = DSL.lateral(DSL.selectFrom(INCUMBENCY).where(INCUMBENCY.ID.eq(dueId))).as("i");
-        db.with(open).with(due).select(row.fields()).select(duePath).from(due).crossJoin(row)
-                .forEach(r -> result.put(inc(r.into(INCUMBENCY)), r.get(duePath)));
+                .where(MEMBER_PROFILE.MEMBER_ID.eq(openMember)).and(DSL.or(bornBy.entrySet().stream()
+                        .map(g -> MEMBER_PROFILE.GENDER.eq(g.getKey().name()).and(MEMBER_PROFILE.BIRTH_DATE.le(g.getValue())))
+                        .toList())));
+        Map<Long, String> due = new java.util.HashMap<>();
+        db.with(open).select(openId, openPath).from(open).where(appointment.or(retiring))
+                .forEach(r -> due.put(r.value1(), r.value2()));
+        // then the due rows by their keys: in one query the planner hashed all 266,000 incumbencies for ~1,000
+        if (!due.isEmpty()) {
+            db.selectFrom(INCUMBENCY).where(INCUMBENCY.ID.eq(DSL.any(due.keySet().toArray(Long[]::new))))
+                    .orderBy(INCUMBENCY.ID).forEach(r -> result.put(inc(r), due.get(r.getId())));
+        }
         return result;
     }
 

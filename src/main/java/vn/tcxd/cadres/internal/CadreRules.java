@@ -68,6 +68,17 @@ final class CadreRules {
         return fallback;
     }
 
+    /**
+     * The latest birth date of a {@code gender} who reaches retirement age on or before {@code by}: the youngest
+     * retirement age of the schedule (60 for men, 55 for women before 2021) counted back from it. A bound for
+     * reading candidates, not the rule: {@link #retirementDate} decides.
+     */
+    static LocalDate latestBirthRetiringBy(Gender gender, LocalDate by, List<RetirementRule> rules) {
+        int youngest = rules.stream().filter(r -> r.gender() == gender).mapToInt(RetirementRule::baseMonths).min()
+                .orElseThrow(() -> new IllegalStateException("no retirement rule for " + gender));
+        return by.minusMonths(youngest);
+    }
+
     /** Whole months from {@code from} to {@code to} (negative when {@code to} is earlier). */
     static long monthsBetween(LocalDate from, LocalDate to) {
         return ChronoUnit.MONTHS.between(from, to);

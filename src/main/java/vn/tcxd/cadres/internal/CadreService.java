@@ -376,9 +376,13 @@ class CadreService implements Cadres {
         CadreRuleSet current = ref.ruleSetOn(today);
         LocalDate by = today.plusDays(horizonDays);
         // notices fall at most ~190 calendar days before a term ends (90 working days across Tết);
-        // retirement comes at 55 years 4 months at the earliest
+        // retirement comes at the youngest age of the schedule for each gender (candidates only: the rule decides)
         LocalDate endsBy = by.plusDays(200);
-        LocalDate bornBy = by.plusMonths(current.retirementNoticeMonths()).minusYears(55);
+        LocalDate retiringBy = by.plusMonths(current.retirementNoticeMonths());
+        Map<Gender, LocalDate> bornBy = new java.util.EnumMap<>(Gender.class);
+        for (Gender g : Gender.values()) {
+            bornBy.put(g, CadreRules.latestBirthRetiringBy(g, retiringBy, ref.retirement()));
+        }
         Map<IncRow, String> candidates = repo.dueCandidatesInSubtree(unit.path(), today, endsBy, bornBy);
         if (candidates.isEmpty()) {
             return rotationsDue(unit, today, by);
