@@ -3,7 +3,9 @@ package vn.tcxd.orgstructure;
 import vn.tcxd.shared.scope.AccessScope;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Subtree questions for other modules ("within unit X as at date D"), so they filter by scope
@@ -20,6 +22,9 @@ public interface OrgScope {
 
     /** Whether the scope may read the unit (by its current, or for ended units its last, position). */
     boolean canRead(AccessScope scope, long unitId);
+
+    /** Those of the units the scope may read, as {@link #canRead} judges each, in two queries for any number. */
+    Set<Long> readable(AccessScope scope, Collection<Long> unitIds);
 
     boolean canWrite(AccessScope scope, long unitId);
 

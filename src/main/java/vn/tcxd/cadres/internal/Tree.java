@@ -85,14 +85,14 @@ class Tree {
         }
         db.selectDistinct(UNIT_TREE.UNIT_ID, UNIT_TREE.PATH, UNIT_TREE.TYPE, UNIT_TREE.NAME, UNIT_TREE.VALID_FROM)
                 .on(UNIT_TREE.UNIT_ID).from(UNIT_TREE)
-                .where(UNIT_TREE.UNIT_ID.in(unitIds)).and(UNIT_TREE.VALID_FROM.le(date))
+                .where(UNIT_TREE.UNIT_ID.eq(DSL.any(unitIds.toArray(Long[]::new)))).and(UNIT_TREE.VALID_FROM.le(date))
                 .orderBy(UNIT_TREE.UNIT_ID, UNIT_TREE.VALID_FROM.desc())
                 .forEach(r -> result.put(r.value1(), new Node(r.value1(), r.value2(), UnitType.valueOf(r.value3()), r.value4())));
         // units that began after the date: their first version
         List<Long> missing = unitIds.stream().filter(id -> !result.containsKey(id)).distinct().toList();
         if (!missing.isEmpty()) {
             db.selectDistinct(UNIT_TREE.UNIT_ID, UNIT_TREE.PATH, UNIT_TREE.TYPE, UNIT_TREE.NAME, UNIT_TREE.VALID_FROM)
-                    .on(UNIT_TREE.UNIT_ID).from(UNIT_TREE).where(UNIT_TREE.UNIT_ID.in(missing))
+                    .on(UNIT_TREE.UNIT_ID).from(UNIT_TREE).where(UNIT_TREE.UNIT_ID.eq(DSL.any(missing.toArray(Long[]::new))))
                     .orderBy(UNIT_TREE.UNIT_ID, UNIT_TREE.VALID_FROM)
                     .forEach(r -> result.put(r.value1(), new Node(r.value1(), r.value2(), UnitType.valueOf(r.value3()), r.value4())));
         }

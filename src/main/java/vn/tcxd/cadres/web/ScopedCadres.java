@@ -77,11 +77,13 @@ class ScopedCadres {
 
     /** Of the members, those whose files the user may open (one batch of queries for a whole list). */
     java.util.Set<Long> openableFiles(java.util.Collection<Long> memberIds) {
+        java.util.Map<Long, Set<Long>> managers = cadres.fileManagers(memberIds, today());
+        // every keeper of every file judged at once (a province's due work names ~100 keepers)
+        Set<Long> readable = orgScope.readable(scope(), managers.values().stream().flatMap(Set::stream).collect(
+                java.util.stream.Collectors.toSet()));
         java.util.Set<Long> openable = new java.util.HashSet<>();
-        java.util.Map<Long, Boolean> readable = new java.util.HashMap<>();
-        cadres.fileManagers(memberIds, today()).forEach((member, managers) -> {
-            if (managers.isEmpty() ? canOpenFile(member)
-                    : managers.stream().allMatch(u -> readable.computeIfAbsent(u, this::canReadUnit))) {
+        managers.forEach((member, keepers) -> {
+            if (keepers.isEmpty() ? canOpenFile(member) : readable.containsAll(keepers)) {
                 openable.add(member);
             }
         });

@@ -10,8 +10,10 @@ import vn.tcxd.shared.scope.AccessScope;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -49,6 +51,25 @@ class OrgScopeService implements OrgScope {
         roots.addAll(scope.writeRoots());
         roots.addAll(scope.adminRoots());
         return covers(scope, roots, unitId);
+    }
+
+    @Override
+    public Set<Long> readable(AccessScope scope, Collection<Long> unitIds) {
+        Map<Long, String> paths = tree.latestPaths(unitIds);
+        if (scope.everything()) {
+            return new HashSet<>(paths.keySet());
+        }
+        Set<Long> roots = new HashSet<>(scope.readRoots());
+        roots.addAll(scope.writeRoots());
+        roots.addAll(scope.adminRoots());
+        List<String> rootPaths = tree.pathsOf(roots);
+        Set<Long> readable = new HashSet<>();
+        paths.forEach((id, path) -> {
+            if (rootPaths.stream().anyMatch(rootPath -> Paths.isWithin(path, rootPath))) {
+                readable.add(id);
+            }
+        });
+        return readable;
     }
 
     @Override

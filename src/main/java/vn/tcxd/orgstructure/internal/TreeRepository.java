@@ -394,10 +394,19 @@ class TreeRepository {
     }
 
     List<String> pathsOf(Collection<Long> unitIds) {
-        List<String> paths = new ArrayList<>();
-        for (Long id : unitIds) {
-            latest(id).ifPresent(v -> paths.add(v.path()));
+        return new ArrayList<>(latestPaths(unitIds).values());
+    }
+
+    /** Each unit's path in its latest version (current, or for an ended unit its last), in one query. */
+    Map<Long, String> latestPaths(Collection<Long> unitIds) {
+        Map<Long, String> paths = new java.util.LinkedHashMap<>();
+        if (unitIds.isEmpty()) {
+            return paths;
         }
+        db.selectDistinct(UNIT_VERSION.UNIT_ID, UNIT_VERSION.PATH).on(UNIT_VERSION.UNIT_ID).from(UNIT_VERSION)
+                .where(UNIT_VERSION.UNIT_ID.eq(DSL.any(unitIds.toArray(Long[]::new))))
+                .orderBy(UNIT_VERSION.UNIT_ID, UNIT_VERSION.VALID_FROM.desc())
+                .forEach(r -> paths.put(r.value1(), r.value2()));
         return paths;
     }
 }
