@@ -40,6 +40,23 @@ final class BenchSupport {
         }
     }
 
+    /** The first column of every row, as longs (sample ids). */
+    static long[] queryIds(DataSource dataSource, String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+            java.util.List<Long> ids = new java.util.ArrayList<>();
+            while (rs.next()) {
+                ids.add(rs.getLong(1));
+            }
+            return ids.stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
+    /** The {@code p}-th percentile of sorted nanosecond timings, in milliseconds (nearest rank). */
+    static double percentileMs(long[] sortedNanos, int p) {
+        int index = Math.max(0, (int) Math.ceil(p / 100.0 * sortedNanos.length) - 1);
+        return sortedNanos[index] / 1e6;
+    }
+
     /** Appends EXPLAIN (ANALYZE, BUFFERS) of {@code sql} to the plans report, then a blank line. */
     static void explain(DataSource dataSource, String sql, StringBuilder plans) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();

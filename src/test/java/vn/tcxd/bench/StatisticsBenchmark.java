@@ -183,16 +183,11 @@ class StatisticsBenchmark {
     }
 
     private static double pct(long[] sorted, int p) {
-        int index = Math.max(0, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
-        return sorted[index] / 1e6;
+        return BenchSupport.percentileMs(sorted, p);
     }
 
     private long[] ids(String sql) throws Exception {
-        try (var c = dataSource.getConnection(); var st = c.createStatement(); var rs = st.executeQuery(sql)) {
-            List<Long> ids = new ArrayList<>();
-            while (rs.next()) ids.add(rs.getLong(1));
-            return ids.stream().mapToLong(Long::longValue).toArray();
-        }
+        return BenchSupport.queryIds(dataSource, sql);
     }
 
     private void line(String format, Object... args) {

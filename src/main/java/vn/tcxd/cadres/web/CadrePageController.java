@@ -106,8 +106,8 @@ class CadrePageController {
 
     @GetMapping("/cadres/{memberId:\\d+}")
     String file(@PathVariable long memberId, Model model) {
-        scoped.requireFile(memberId);
-        return renderFile(memberId, CadreForm.empty(scoped.today()), null, model);
+        boolean writable = scoped.requireFile(memberId).writable();
+        return renderFile(memberId, CadreForm.empty(scoped.today()), null, writable, model);
     }
 
     @PostMapping("/cadres/{memberId:\\d+}/training")
@@ -115,7 +115,7 @@ class CadrePageController {
                     RedirectAttributes redirect) {
         scoped.requireWriteFile(memberId);
         if (binding.hasErrors()) {
-            return renderFile(memberId, form, Pages.badInput(binding), model);
+            return renderFile(memberId, form, Pages.badInput(binding), true, model);
         }
         try {
             cadres.apply(new CadreAct.RecordTraining(memberId, form.trainingKind(), form.level(), form.trainingName(),
@@ -123,15 +123,15 @@ class CadrePageController {
             redirect.addFlashAttribute("done", "cadres.done.training");
             return "redirect:/cadres/" + memberId + "#training";
         } catch (RuleViolation e) {
-            return renderFile(memberId, form, e, model);
+            return renderFile(memberId, form, e, true, model);
         }
     }
 
-    private String renderFile(long memberId, CadreForm form, RuleViolation problem, Model model) {
+    private String renderFile(long memberId, CadreForm form, RuleViolation problem, boolean writable, Model model) {
         CadreFile file = cadres.file(memberId, scoped.today()).orElseThrow(() -> new NotFound("cadre " + memberId));
         model.addAttribute("file", file);
         model.addAttribute("today", scoped.today());
-        model.addAttribute("canWrite", scoped.canWriteFile(memberId));
+        model.addAttribute("canWrite", writable);
         model.addAttribute("form", form);
         model.addAttribute("trainingKinds", TrainingKind.values());
         Map<CodeList, Map<String, String>> codes = new EnumMap<>(CodeList.class);

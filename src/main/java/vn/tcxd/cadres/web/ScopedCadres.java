@@ -66,13 +66,28 @@ class ScopedCadres {
         return orgScope.readableRoots(scope());
     }
 
-    /** Whether the user may open the cadre's file: every keeper readable (a non-cadre: the member's unit). */
-    boolean canOpenFile(long memberId) {
+    /** What the user may do with a cadre's file, judged once for a request. */
+    record FileAccess(boolean readable, boolean writable) {
+    }
+
+    /**
+     * The file is readable with read scope on every keeper and writable with write scope on every keeper (a
+     * non-cadre: the member's unit); the keepers are looked up once.
+     */
+    FileAccess fileAccess(long memberId) {
         Set<Long> managers = cadres.fileManagers(memberId, today());
         if (managers.isEmpty()) {
-            return members.stateOn(memberId, today()).map(MemberState::unitId).map(this::canReadUnit).orElse(false);
+            java.util.Optional<Long> unit = members.stateOn(memberId, today()).map(MemberState::unitId);
+            boolean readable = unit.map(this::canReadUnit).orElse(false);
+            return new FileAccess(readable, readable && unit.map(this::canWriteUnit).orElse(false));
         }
-        return managers.stream().allMatch(this::canReadUnit);
+        boolean readable = orgScope.readable(scope(), managers).containsAll(managers);
+        return new FileAccess(readable, readable && managers.stream().allMatch(this::canWriteUnit));
+    }
+
+    /** Whether the user may open the cadre's file: every keeper readable (a non-cadre: the member's unit). */
+    boolean canOpenFile(long memberId) {
+        return fileAccess(memberId).readable();
     }
 
     /** Of the members, those whose files the user may open (one batch of queries for a whole list). */
@@ -90,30 +105,18 @@ class ScopedCadres {
         return openable;
     }
 
-    void requireFile(long memberId) {
-        if (!canOpenFile(memberId)) {
+    FileAccess requireFile(long memberId) {
+        FileAccess access = fileAccess(memberId);
+        if (!access.readable()) {
             throw new NotFound("cadre " + memberId);
         }
+        return access;
     }
 
     /** Changes to the file (training) need write scope on every keeper. */
     void requireWriteFile(long memberId) {
-        requireFile(memberId);
-        Set<Long> managers = cadres.fileManagers(memberId, today());
-        boolean writable = managers.isEmpty()
-                ? members.stateOn(memberId, today()).map(MemberState::unitId).map(this::canWriteUnit).orElse(false)
-                : managers.stream().allMatch(this::canWriteUnit);
-        if (!writable) {
+        if (!requireFile(memberId).writable()) {
             throw new Forbidden();
-        }
-    }
-
-    boolean canWriteFile(long memberId) {
-        try {
-            requireWriteFile(memberId);
-            return true;
-        } catch (NotFound | Forbidden e) {
-            return false;
         }
     }
 
