@@ -558,8 +558,9 @@ class MemberService implements Members {
         repository.updateMember(member);
         LocalDate on = today();
         event(act.memberId(), MemberEventKind.RECORD_UPDATED, on, act.decision(), Records.changes(before, after));
-        audit(act.memberId(), MemberEventKind.RECORD_UPDATED, last.unitId(), Records.auditView(before),
-                Records.auditView(after), act.decision(), on);
+        Records.AuditDiff diff = Records.auditDiff(before, after);
+        audit(act.memberId(), MemberEventKind.RECORD_UPDATED, last.unitId(), diff.before(), diff.after(),
+                act.decision(), on);
         published(act.memberId(), MemberEventKind.RECORD_UPDATED, on, List.of(last.unitId()));
         return act.memberId();
     }
