@@ -36,6 +36,7 @@ import vn.tcxd.orgstructure.UnitDetails;
 import vn.tcxd.shared.DecisionRef;
 import vn.tcxd.shared.Label;
 import vn.tcxd.shared.NotFound;
+import vn.tcxd.shared.Paging;
 import vn.tcxd.shared.RuleViolation;
 import vn.tcxd.shared.VietnameseFormat;
 import vn.tcxd.shared.VietnameseText;
@@ -107,7 +108,7 @@ class MemberService implements Members {
     @Override
     public MemberPage list(long unitId, LocalDate asOf, MemberFilter filter, int page, int size) {
         String path = repository.pathOf(unitId, asOf).orElseThrow(() -> new NotFound("unit " + unitId));
-        return repository.list(path, asOf, filter == null ? MemberFilter.NONE : filter, Math.max(page, 0),
+        return repository.list(path, asOf, filter == null ? MemberFilter.NONE : filter, Paging.clamp(page),
                 Math.clamp(size, 1, 500));
     }
 
