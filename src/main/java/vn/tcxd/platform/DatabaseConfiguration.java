@@ -16,7 +16,7 @@ class DatabaseConfiguration {
      * Web requests run on virtual threads, so the pool, not a thread pool, bounds how many talk to PostgreSQL at
      * once. 20 connections (PostgreSQL allows 100) and a 10 s wait: under load a request waits its turn
      * briefly, and a login that still gets no connection is told the system is busy, not that its password is
-     * wrong. Background work takes at most {@link BackgroundWork}'s share of the pool.
+     * wrong. Background work takes only a few of them ({@link BoundedBackgroundWork}).
      */
     @Bean(destroyMethod = "close")
     HikariDataSource dataSource(DatabaseProperties properties, @Value("${tcxd.db.pool-size:20}") int poolSize,
