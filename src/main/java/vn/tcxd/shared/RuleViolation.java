@@ -17,7 +17,7 @@ public class RuleViolation extends RuntimeException {
         this(null, messageKey, args);
     }
 
-    private RuleViolation(String field, String messageKey, Object... args) {
+    protected RuleViolation(String field, String messageKey, Object... args) {
         super(messageKey + Arrays.toString(args));
         this.field = field;
         this.messageKey = messageKey;

@@ -2,6 +2,7 @@ package vn.tcxd.evaluations.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -42,7 +43,11 @@ class PublicConsultationController {
     }
 
     @GetMapping
-    String show(@PathVariable String token, Model model, HttpServletResponse response) {
+    String show(@PathVariable String token, Model model, HttpServletResponse response, CsrfToken csrf) {
+        // a first-time visitor has no session yet: the token (kept in the session) must be made now, before
+        // rendering starts — a long page commits its response before the form asks for it, and a session can
+        // no longer be created then (the page stopped before its form)
+        csrf.getToken();
         PublicConsultation view = consultations.publicView(token).orElseThrow(() -> new NotFound("consultation"));
         LeaveFeedbackForm form = new LeaveFeedbackForm();
         form.setSubject(PublicConsultation.ORGANISATION_KEY);
@@ -53,7 +58,8 @@ class PublicConsultationController {
     @PostMapping
     String leave(@PathVariable String token, @ModelAttribute("feedbackForm") LeaveFeedbackForm form,
                  BindingResult binding, Model model, HttpServletRequest request, HttpServletResponse response,
-                 RedirectAttributes redirect) {
+                 RedirectAttributes redirect, CsrfToken csrf) {
+        csrf.getToken();
         try {
             consultations.submit(token, new FeedbackSubmission(form.getSubject(), form.getText(),
                     form.getAuthorName(), form.getWebsite(), form.getStamp(), request.getRemoteAddr()));

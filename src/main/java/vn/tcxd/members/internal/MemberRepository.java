@@ -380,7 +380,7 @@ class MemberRepository {
         long total = (sheetFilter ? count.join(MEMBER).on(MEMBER.ID.eq(MEMBER_STATE.MEMBER_ID)) : count)
                 .join(TREE).on(TREE.UNIT_ID.eq(MEMBER_STATE.UNIT_ID))
                 .where(where).fetchOne(0, Long.class);
-        List<MemberSummary> rows = summaries(where, date, page * size, size);
+        List<MemberSummary> rows = summaries(where, date, vn.tcxd.shared.Paging.offset(page, size), size);
         return new MemberPage(rows, total, page, size);
     }
 
@@ -577,7 +577,7 @@ class MemberRepository {
      * no more of the member than its name and folded text: member_name_cover_idx), then the member rows of the
      * page only. A commune's list or search no longer reads its ~1,400 members from the table.
      */
-    private List<MemberSummary> summaries(Condition where, LocalDate date, int offset, int limit) {
+    private List<MemberSummary> summaries(Condition where, LocalDate date, long offset, int limit) {
         var page = DSL.select(MEMBER.ID, MEMBER.SORT_NAME, MEMBER_STATE.STATUS, MEMBER_STATE.EXEMPT,
                         MEMBER_STATE.IN_TRANSIT, MEMBER_STATE.UNIT_ID)
                 .from(MEMBER_STATE)

@@ -36,6 +36,7 @@ import vn.tcxd.orgstructure.UnitDetails;
 import vn.tcxd.shared.DecisionRef;
 import vn.tcxd.shared.Label;
 import vn.tcxd.shared.NotFound;
+import vn.tcxd.shared.Paging;
 import vn.tcxd.shared.RuleViolation;
 import vn.tcxd.shared.VietnameseFormat;
 import vn.tcxd.shared.VietnameseText;
@@ -107,7 +108,7 @@ class MemberService implements Members {
     @Override
     public MemberPage list(long unitId, LocalDate asOf, MemberFilter filter, int page, int size) {
         String path = repository.pathOf(unitId, asOf).orElseThrow(() -> new NotFound("unit " + unitId));
-        return repository.list(path, asOf, filter == null ? MemberFilter.NONE : filter, Math.max(page, 0),
+        return repository.list(path, asOf, filter == null ? MemberFilter.NONE : filter, Paging.clamp(page),
                 Math.clamp(size, 1, 500));
     }
 
@@ -558,8 +559,9 @@ class MemberService implements Members {
         repository.updateMember(member);
         LocalDate on = today();
         event(act.memberId(), MemberEventKind.RECORD_UPDATED, on, act.decision(), Records.changes(before, after));
-        audit(act.memberId(), MemberEventKind.RECORD_UPDATED, last.unitId(), Records.auditView(before),
-                Records.auditView(after), act.decision(), on);
+        Records.AuditDiff diff = Records.auditDiff(before, after);
+        audit(act.memberId(), MemberEventKind.RECORD_UPDATED, last.unitId(), diff.before(), diff.after(),
+                act.decision(), on);
         published(act.memberId(), MemberEventKind.RECORD_UPDATED, on, List.of(last.unitId()));
         return act.memberId();
     }

@@ -52,6 +52,19 @@ public class RecordValidator {
         };
     }
 
+    /**
+     * A person's name holds no markup or code: "<script>" or "'; drop table" in a name is an attack on whoever
+     * shows or queries it, never a name (the apostrophe of Ê Đê names such as H'Hen stays allowed).
+     */
+    private static String requireName(String name, String field) {
+        if (name != null && name.chars().anyMatch(c -> NOT_IN_NAMES.indexOf(c) >= 0)) {
+            throw RuleViolation.onField(field, "error.member.nameCharacters", new VietnameseText.FieldName(field));
+        }
+        return name;
+    }
+
+    private static final String NOT_IN_NAMES = "<>\"`;=&{}[]\\|$%*#@";
+
     /** The record normalised (trimmed, codes upper case), or a violation naming the first bad field. */
     MemberRecord validate(MemberRecord r, LocalDate today, Long existingMemberId) {
         return validate(r, today, existingMemberId, repositoryLookups);
@@ -62,8 +75,8 @@ public class RecordValidator {
         if (r == null) {
             throw new RuleViolation("error.member.recordRequired");
         }
-        String fullName = VietnameseText.requireText(r.fullName(), "fullName", 100);
-        String otherNames = VietnameseText.optionalText(r.otherNames(), "otherNames", 100);
+        String fullName = requireName(VietnameseText.requireText(r.fullName(), "fullName", 100), "fullName");
+        String otherNames = requireName(VietnameseText.optionalText(r.otherNames(), "otherNames", 100), "otherNames");
         if (r.gender() == null) {
             throw RuleViolation.onField("gender", "error.member.genderRequired");
         }

@@ -82,6 +82,41 @@ public final class Records {
         return view;
     }
 
+    /** What an update changed, as the audit log shows it: the changed fields only, before and after. */
+    record AuditDiff(Map<String, Object> before, Map<String, Object> after) {
+    }
+
+    /**
+     * Every field of the record sheet that differs, with its value before and after (the citizen id masked but
+     * for its last digits): the audit of an edit names each changed field, phone and residence included.
+     */
+    static AuditDiff auditDiff(MemberRecord before, MemberRecord after) {
+        Map<String, Object> was = new LinkedHashMap<>();
+        Map<String, Object> is = new LinkedHashMap<>();
+        for (var component : MemberRecord.class.getRecordComponents()) {
+            try {
+                Object a = component.getAccessor().invoke(before);
+                Object b = component.getAccessor().invoke(after);
+                if (!Objects.equals(a, b)) {
+                    boolean masked = component.getName().equals("citizenId");
+                    was.put(component.getName(), auditValue(a, masked));
+                    is.put(component.getName(), auditValue(b, masked));
+                }
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return new AuditDiff(was, is);
+    }
+
+    private static Object auditValue(Object value, boolean masked) {
+        if (value == null) {
+            return null;
+        }
+        String text = value instanceof Enum<?> e ? e.name() : value.toString();
+        return masked && text.length() > 8 ? "********" + text.substring(8) : text;
+    }
+
     /** Field → [before, after] of what an update changed (identifiers masked). */
     static Map<String, Object> changes(MemberRecord before, MemberRecord after) {
         Map<String, Object> changes = new LinkedHashMap<>();

@@ -94,7 +94,7 @@ class MemberApiController {
         LocalDate date = scoped.asOf(asOf);
         MemberFilter filter = new MemberFilter(status, gender, ageFrom, ageTo, blankToNull(ethnicity),
                 blankToNull(theory), null, exempt);
-        MemberPage result = members.list(id, date, filter, page, Math.clamp(size, 1, 500));
+        MemberPage result = members.list(id, date, filter, vn.tcxd.shared.Paging.require(page), Math.clamp(size, 1, 500));
         return new MemberListResponse(id, date, result.rows(), result.total(), result.page(), result.size());
     }
 

@@ -96,7 +96,7 @@ class MemberPageController {
         }
         scoped.requireReadUnit(unit);
         UnitDetails unitDetails = unitOn(unit, date);
-        MemberPage result = members.list(unit, date, filter.toFilter(), Math.max(page, 0), PAGE_SIZE);
+        MemberPage result = members.list(unit, date, filter.toFilter(), vn.tcxd.shared.Paging.clamp(page), PAGE_SIZE);
         model.addAttribute("unit", unitDetails);
         model.addAttribute("filter", filter);
         model.addAttribute("result", result);

@@ -1,5 +1,6 @@
 package vn.tcxd.reports.internal;
 
+import vn.tcxd.shared.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -28,9 +29,12 @@ class StatisticsJobs implements ApplicationRunner {
     private final LocalDate snapshotsFrom;
     private final boolean freezeOnStart;
 
+    private final BackgroundWork background;
+
     StatisticsJobs(StatisticsService statistics,
                    @Value("${tcxd.reports.snapshots-from:2016-01-01}") LocalDate snapshotsFrom,
-                   @Value("${tcxd.reports.freeze-on-start:true}") boolean freezeOnStart) {
+                   @Value("${tcxd.reports.freeze-on-start:true}") boolean freezeOnStart, BackgroundWork background) {
+        this.background = background;
         this.statistics = statistics;
         this.snapshotsFrom = snapshotsFrom;
         this.freezeOnStart = freezeOnStart;
@@ -40,14 +44,14 @@ class StatisticsJobs implements ApplicationRunner {
     public void run(ApplicationArguments args) {
         statistics.rollForward();
         if (freezeOnStart) {
-            Thread.ofVirtual().name("freeze-period-ends").start(this::freeze);
+            background.start("freeze-period-ends", this::freeze);
         }
     }
 
     @Scheduled(cron = "0 1 0 * * *", zone = "Asia/Ho_Chi_Minh")
     void nightly() {
         statistics.rollForward();
-        freeze();
+        background.run(this::freeze);
     }
 
     private void freeze() {

@@ -193,6 +193,11 @@ class UnitGroupService implements UnitGroups {
         if (draft.sharedUnitId() != null && !scope.canRead(owner, draft.sharedUnitId())) {
             throw RuleViolation.onField("sharedUnitId", "error.unitGroup.unitUnknown", Long.toString(draft.sharedUnitId()));
         }
+        // sharing publishes the group to everyone reading that unit: a write on the unit, which a read-only
+        // account does not have (its private groups stay its own)
+        if (draft.sharedUnitId() != null && !scope.canWrite(owner, draft.sharedUnitId())) {
+            throw new Forbidden();
+        }
         String key = nameKey(name);
         if (groups.nameTaken(owner.username(), key, exceptId)) {
             throw RuleViolation.onField("name", "error.unitGroup.nameTaken", name);

@@ -1,5 +1,6 @@
 package vn.tcxd.reports.web;
 
+import vn.tcxd.shared.BackgroundWork;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -90,7 +91,10 @@ class ReportExportJobs {
     private final Clock clock;
     private final Map<String, Job> jobs = new ConcurrentHashMap<>();
 
-    ReportExportJobs(ReportForms reports, Clock clock) {
+    private final BackgroundWork background;
+
+    ReportExportJobs(ReportForms reports, Clock clock, BackgroundWork background) {
+        this.background = background;
         this.reports = reports;
         this.clock = clock;
     }
@@ -101,7 +105,7 @@ class ReportExportJobs {
         if (jobs.size() >= MAX_JOBS) throw new IllegalStateException("too many report exports at once");
         Job job = new Job(UUID.randomUUID().toString(), owner, unitId, fileName, format, forms.size(), clock.instant());
         jobs.put(job.id, job);
-        Thread.ofVirtual().name("report-export-" + job.id).start(() -> {
+        background.start("report-export-" + job.id, () -> {
             try {
                 ReportForms.Progress progress = (done, total) -> job.done = done;
                 job.file = format == Format.XLSX ? reports.xlsx(forms, unitId, period, locale, progress)

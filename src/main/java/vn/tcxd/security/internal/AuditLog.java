@@ -57,7 +57,7 @@ class AuditLog implements AuditTrail {
         if (reader == null || !reader.isAdministrator()) {
             throw new Forbidden();
         }
-        int pageNumber = Math.max(page, 0);
+        int pageNumber = vn.tcxd.shared.Paging.clamp(page);
         Set<Long> units = reader.everything() ? null : administeredUnits(reader);
         if (filter.unitId() != null && units != null && !units.contains(filter.unitId())) {
             throw new NotFound("unit " + filter.unitId());
@@ -68,7 +68,7 @@ class AuditLog implements AuditTrail {
                 : filter.to().plusDays(1).atStartOfDay(zone).toOffsetDateTime();
         String actor = filter.actor() == null || filter.actor().isBlank() ? null : filter.actor().strip();
         List<AuditRepository.StoredEntry> found = entries.find(filter.unitId(), actor, from, before, units,
-                pageNumber * PAGE_SIZE, PAGE_SIZE + 1);
+                vn.tcxd.shared.Paging.offset(pageNumber, PAGE_SIZE), PAGE_SIZE + 1);
         boolean hasNext = found.size() > PAGE_SIZE;
         Map<Long, Optional<String>> names = new HashMap<>();
         List<AuditEntryRow> rows = found.stream().limit(PAGE_SIZE)

@@ -63,7 +63,7 @@ class AuditRepository {
      * @param unitIds the units the reader may see, or null for all (entries without a unit only then)
      */
     List<StoredEntry> find(Long unitId, String actor, OffsetDateTime from, OffsetDateTime before,
-                           Collection<Long> unitIds, int offset, int limit) {
+                           Collection<Long> unitIds, long offset, int limit) {
         List<Condition> conditions = new ArrayList<>();
         if (unitId != null) {
             conditions.add(AUDIT_ENTRY.UNIT_ID.eq(unitId));

@@ -7,6 +7,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
@@ -37,6 +38,12 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
     @Override
     public void commence(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
+        if (e instanceof AuthenticationServiceException) {
+            // the accounts could not be read (a database or pool failure): not a wrong password, so not a 401
+            response.setHeader("Retry-After", "30");
+            write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "error.title.unavailable", "error.loginUnavailable");
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"TCXD\", charset=\"UTF-8\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "error.title.unauthenticated", "error.unauthenticated");
     }
@@ -47,11 +54,16 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
         write(request, response, HttpStatus.FORBIDDEN, "error.title.forbidden", "error.forbidden");
     }
 
+    /** A cross-site write refused before authentication. */
+    void crossSite(HttpServletRequest request, HttpServletResponse response, String origin) throws IOException {
+        write(request, response, HttpStatus.FORBIDDEN, "error.title.forbidden", "error.crossSite", origin);
+    }
+
     private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String titleKey,
-                       String detailKey) throws IOException {
+                       String detailKey, Object... args) throws IOException {
         Locale locale = locales.resolveLocale(request);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status,
-                messages.getMessage(detailKey, null, detailKey, locale));
+                messages.getMessage(detailKey, args, detailKey, locale));
         problem.setTitle(messages.getMessage(titleKey, null, titleKey, locale));
         problem.setInstance(URI.create(request.getRequestURI()));
         response.setStatus(status.value());

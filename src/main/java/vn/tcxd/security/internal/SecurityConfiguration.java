@@ -4,7 +4,12 @@ import org.springframework.context.MessageSource;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -15,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.ObjectMapper;
 
+import java.io.IOException;
 import java.time.Clock;
 
 /**
@@ -29,6 +35,16 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    /**
+     * A wrong password and an account that could not be read (the database or its pool failed) are different
+     * answers: the second is no reason to doubt one's password.
+     */
+    static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
+            throws IOException {
+        response.sendRedirect(request.getContextPath()
+                + (e instanceof AuthenticationServiceException ? "/login?unavailable" : "/login?error"));
     }
 
     @Bean
@@ -48,6 +64,8 @@ class SecurityConfiguration {
                         .accessDeniedHandler(problems))
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .csrf(csrf -> csrf.disable())
+                // no CSRF token for Basic: writes sent by another site's page are refused by their Origin instead
+                .addFilterBefore(new CrossSiteWriteFilter(problems), BasicAuthenticationFilter.class)
                 .build();
     }
 
@@ -63,10 +81,13 @@ class SecurityConfiguration {
                         // the public consultation pages (evaluations): reachable only by a window's random
                         // token, they check the window themselves; CSRF stays on for their form
                         .requestMatchers("/public/**").permitAll()
+                        // metrics and the other endpoints describe the whole system: administrators only
+                        .requestMatchers("/actuator/**").hasAuthority("ACCOUNTS")
                         .anyRequest().authenticated())
                 .formLogin(form -> form
                         .loginPage("/login")
                         .defaultSuccessUrl("/units", true)
+                        .failureHandler(SecurityConfiguration::loginFailed)
                         .permitAll())
                 .logout(logout -> logout
                         .logoutUrl("/logout")

@@ -3,6 +3,8 @@ package vn.tcxd.security.internal;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.DisabledException;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.Authentication;
@@ -54,7 +56,7 @@ class VerifiedCredentials implements AuthenticationProvider {
         String key = digest(username, password);
         Verified known = verified.get(key);
         if (known != null && known.until().isAfter(clock.instant())) {
-            UserDetails user = users.loadUserByUsername(username);
+            UserDetails user = load(username);
             if (!user.isEnabled()) {
                 verified.remove(key);
                 throw new DisabledException("disabled");
@@ -73,6 +75,17 @@ class VerifiedCredentials implements AuthenticationProvider {
             return UsernamePasswordAuthenticationToken.authenticated(user, null, user.getAuthorities());
         }
         throw new BadCredentialsException("bad credentials");
+    }
+
+    /** An account that cannot be read (no connection in time) is a service failure, never bad credentials. */
+    private UserDetails load(String username) {
+        try {
+            return users.loadUserByUsername(username);
+        } catch (AuthenticationException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw new InternalAuthenticationServiceException("accounts unavailable", e);
+        }
     }
 
     @Override

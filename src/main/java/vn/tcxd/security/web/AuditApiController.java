@@ -32,6 +32,7 @@ class AuditApiController {
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
                      @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
                      @RequestParam(defaultValue = "0") int page) {
-        return auditTrail.search(currentAccess.scope(), new AuditFilter(unitId, actor, from, to), page);
+        return auditTrail.search(currentAccess.scope(), new AuditFilter(unitId, actor, from, to),
+                vn.tcxd.shared.Paging.require(page));
     }
 }

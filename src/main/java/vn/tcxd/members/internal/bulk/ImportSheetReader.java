@@ -55,9 +55,13 @@ final class ImportSheetReader {
      * data row, so that rows can be checked (and written) while the rest of the file is still read.
      */
     static List<String> read(String fileName, byte[] content, int maxRows, Rows sink) throws IOException {
+        return isXlsx(fileName, content) ? readXlsx(content, maxRows, sink) : readCsv(content, maxRows, sink);
+    }
+
+    /** A zip that is not named .csv is read as a workbook. */
+    static boolean isXlsx(String fileName, byte[] content) {
         boolean zip = content.length > 1 && content[0] == 'P' && content[1] == 'K';
-        boolean csv = !zip || (fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".csv"));
-        return csv ? readCsv(content, maxRows, sink) : readXlsx(content, maxRows, sink);
+        return zip && !(fileName != null && fileName.toLowerCase(java.util.Locale.ROOT).endsWith(".csv"));
     }
 
     private static List<String> readXlsx(byte[] content, int maxRows, Rows sink) throws IOException {
@@ -116,7 +120,7 @@ final class ImportSheetReader {
     }
 
     private static List<String> readCsv(byte[] content, int maxRows, Rows sink) {
-        String text = new String(content, StandardCharsets.UTF_8);
+        String text = utf8(content);
         if (text.startsWith("\uFEFF")) {
             text = text.substring(1);
         }
@@ -192,6 +196,32 @@ final class ImportSheetReader {
             }
         }
         return header == null ? List.of() : header;
+    }
+
+    /**
+     * A CSV must be UTF-8 (Excel's "CSV UTF-8"). UTF-16 (Excel's "Unicode text") and the legacy Vietnamese code
+     * pages (Windows-1258, TCVN3) would read as garbled names that look valid, so they are refused by name.
+     */
+    static String utf8(byte[] content) {
+        boolean bom16 = content.length >= 2 && (content[0] == (byte) 0xFF && content[1] == (byte) 0xFE
+                || content[0] == (byte) 0xFE && content[1] == (byte) 0xFF);
+        int zeros = 0;
+        for (int i = 0; i < Math.min(content.length, 4096); i++) {
+            if (content[i] == 0) {
+                zeros++;
+            }
+        }
+        if (bom16 || zeros > 0) {
+            throw new ImportRefused("error.memberImport.utf16");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(content)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new ImportRefused("error.memberImport.notUtf8");
+        }
     }
 
     private static String csvValue(StringBuilder field, boolean quoted) {

@@ -1,6 +1,5 @@
 package vn.tcxd.members.internal.bulk;
 
-import jakarta.annotation.PreDestroy;
 import org.dhatim.fastexcel.Workbook;
 import org.dhatim.fastexcel.Worksheet;
 import org.slf4j.Logger;
@@ -27,6 +26,7 @@ import vn.tcxd.members.Members;
 import vn.tcxd.orgstructure.OrgScope;
 import vn.tcxd.orgstructure.OrgStructure;
 import vn.tcxd.shared.DecisionRef;
+import vn.tcxd.shared.BackgroundWork;
 import vn.tcxd.shared.RuleViolation;
 import vn.tcxd.shared.VietnameseText;
 import vn.tcxd.shared.scope.AccessScope;
@@ -51,8 +51,6 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -77,21 +75,17 @@ class MemberImportService implements MemberImport {
     private final OrgStructure org;
     private final OrgScope orgScope;
     private final MessageSource messages;
-    private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
+    private final BackgroundWork background;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
 
     MemberImportService(BulkMemberWriter writer, Members members, OrgStructure org, OrgScope orgScope,
-                        MessageSource messages) {
+                        MessageSource messages, BackgroundWork background) {
+        this.background = background;
         this.writer = writer;
         this.members = members;
         this.org = org;
         this.orgScope = orgScope;
         this.messages = messages;
-    }
-
-    @PreDestroy
-    void stop() {
-        executor.shutdownNow();
     }
 
     /** A running or finished job; progress fields are read by polling threads. */
@@ -159,7 +153,7 @@ class MemberImportService implements MemberImport {
                 jobs.remove(jobs.keySet().iterator().next());
             }
         }
-        executor.submit(() -> {
+        background.start("member-import-" + job.id, () -> {
             try {
                 execute(job, content, scope);
             } catch (RuntimeException e) {
@@ -239,6 +233,18 @@ class MemberImportService implements MemberImport {
             return fileError(0, "error.memberImport.tooLarge", MAX_BYTES / (1024 * 1024));
         }
         job.phase(MemberImportPhase.READING, 0);
+        if (ImportSheetReader.isXlsx(job.fileName, content)) {
+            // bounded before the workbook reader inflates anything: no transaction, nothing written
+            try {
+                XlsxLimits.check(content);
+            } catch (ImportRefused e) {
+                log.info("Member import: workbook {} refused: {}", job.fileName, e.messageKey);
+                return fileError(0, e.messageKey, e.args);
+            } catch (IOException | RuntimeException e) {
+                log.info("Member import: unreadable workbook {}: {}", job.fileName, e.toString());
+                return fileError(0, "error.memberImport.unreadable");
+            }
+        }
         long started = System.nanoTime();
         // the file is read and its rows checked on another thread while this one writes the rows already
         // checked (the database works in parallel): one transaction, rolled back on any problem
@@ -325,6 +331,8 @@ class MemberImportService implements MemberImport {
                 } else if (!pending.isEmpty()) {
                     hand(pending);
                 }
+            } catch (ImportRefused e) {
+                last = new FileRefused(fileError(0, e.messageKey, e.args));
             } catch (ImportSheetReader.TooManyRows e) {
                 last = new FileRefused(fileError(0, "error.memberImport.tooManyRows",
                         String.format(Locale.ROOT, "%,d", MAX_ROWS).replace(',', '.')));
