@@ -53,6 +53,13 @@ public interface Cadres {
     /** Due work of posts in the unit's subtree managed within it, due by {@code today + horizonDays}, earliest first. */
     List<CadreDue> due(long unitId, LocalDate today, int horizonDays);
 
+    /**
+     * The part of {@link #due} that is the unit's own work: posts of the titles its level manages (diện Ban Thường vụ
+     * … quản lý: for a province the titles of managing level PROVINCIAL in its subtree, its communes' key posts among
+     * them), and the rotations ending in its subtree. The lower levels' work stays in {@link #due}.
+     */
+    List<CadreDue> dueManagedBy(long unitId, LocalDate today, int horizonDays);
+
     /** Rotations, transfers and secondments from or into the unit's subtree, running on the date or later. */
     List<Rotation> rotations(long unitId, LocalDate asOf);
 

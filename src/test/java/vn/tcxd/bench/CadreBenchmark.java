@@ -141,6 +141,11 @@ class CadreBenchmark {
                 due.size(), due.stream().filter(d -> d.kind() == vn.tcxd.cadres.CadreDue.Kind.REAPPOINTMENT_NOTICE).count(),
                 due.stream().filter(d -> d.kind() == vn.tcxd.cadres.CadreDue.Kind.RETIREMENT).count(),
                 due.stream().filter(d -> d.kind() == vn.tcxd.cadres.CadreDue.Kind.ROTATION_END).count());
+        List<vn.tcxd.cadres.CadreDue> own = cadres.dueManagedBy(province, today, 90);
+        assertThat(own).isNotEmpty().allSatisfy(d -> assertThat(d.managerId()).isEqualTo(province));
+        assertThat(due.stream().filter(d -> d.managerId() == province).count()).as("the province's own work, both ways")
+                .isEqualTo(own.size());
+        line("of which the province's own work (titles of the level it manages): %d items", own.size());
         line("");
         line("%-70s %9s %9s %9s %6s", "Cadres facade", "p50 ms", "p95 ms", "p99 ms", "n");
         measure("planCheck(largest province, " + PERIOD + ", today)  [target p95 ≤ 200]",
@@ -151,7 +156,8 @@ class CadreBenchmark {
         List<Long> plannedIds = check.posts().stream().flatMap(p -> p.entries().stream()).map(e -> e.memberId()).distinct().toList();
         measure("fileManagers(" + plannedIds.size() + " planned cadres of it, today)  [planning page]",
                 i -> cadres.fileManagers(plannedIds, today));
-        measure("due(largest province, today, 90 days)  [due-work page]", i -> cadres.due(province, today, 90));
+        measure("dueManagedBy(largest province, today, 90 days)  [due-work page]", i -> cadres.dueManagedBy(province, today, 90));
+        measure("due(largest province, today, 90 days)  [due-work page, all levels]", i -> cadres.due(province, today, 90));
         measure("file(random province leader, today)  [target p95 ≤ 50]",
                 i -> cadres.file(leaders[random.nextInt(leaders.length)], today).orElseThrow());
         measure("file(random commune / grassroots secretary, today)  [target p95 ≤ 50]",
@@ -195,7 +201,8 @@ class CadreBenchmark {
         get("/committees/{current term} — " + label, k -> "/committees/" + currentTerms.get(unit.apply(k)));
         get("/units/{id}/posts — " + label, k -> "/units/" + unit.apply(k) + "/posts");
         get("/units/{id}/planning?period=" + PERIOD + " — " + label, k -> "/units/" + unit.apply(k) + "/planning?period=" + PERIOD);
-        get("/units/{id}/cadres/due — " + label, k -> "/units/" + unit.apply(k) + "/cadres/due");
+        get("/units/{id}/cadres/due (its own work) — " + label, k -> "/units/" + unit.apply(k) + "/cadres/due");
+        get("/units/{id}/cadres/due?levels=all — " + label, k -> "/units/" + unit.apply(k) + "/cadres/due?levels=all");
         get("/units/{id}/rotations — " + label, k -> "/units/" + unit.apply(k) + "/rotations");
         get("/units/{id}/cadre-statistics — " + label, k -> "/units/" + unit.apply(k) + "/cadre-statistics");
     }

@@ -199,6 +199,27 @@ class CadreRulesTests {
         assertThat(retirementsOn(LocalDate.of(2027, 4, 1))).containsEntry(manLater, LocalDate.of(2027, 10, 1));
     }
 
+    @Test
+    @DisplayName("Việc đến hạn thuộc diện cấp nào quản lý thì ở hàng việc của cấp đó: bí thư huyện ủy do tỉnh, bí thư đảng ủy xã do huyện")
+    void shouldQueueEachDueItemForTheLevelThatManagesTheTitle() {
+        LocalDate today = LocalDate.of(2026, 12, 3);
+        long districtSecretary = member("Bí Thư Huyện", Gender.MALE, LocalDate.of(1965, 8, 15));
+        long communeSecretary = member("Bí Thư Xã", Gender.FEMALE, LocalDate.of(1970, 2, 1));
+        DecisionRef elected = new DecisionRef("1-NQ/HU", LocalDate.of(2020, 8, 20), "Huyện ủy");
+        cadres.apply(new CadreAct.Appoint(tree.id("D1"), "UPPER_GRASSROOTS.SECRETARY", districtSecretary, IncumbencyKind.ELECTED,
+                LocalDate.of(2020, 8, 20), null, null, elected));
+        cadres.apply(new CadreAct.Appoint(tree.id("X1"), "GRASSROOTS_COMMITTEE.SECRETARY", communeSecretary, IncumbencyKind.ELECTED,
+                LocalDate.of(2020, 8, 20), null, null, elected));
+
+        assertThat(cadres.dueManagedBy(tree.id("P"), today, 0)).extracting(CadreDue::memberId).containsExactly(districtSecretary);
+        assertThat(cadres.dueManagedBy(tree.id("D1"), today, 0)).extracting(CadreDue::memberId).containsExactly(communeSecretary);
+        assertThat(cadres.dueManagedBy(tree.id("X1"), today, 0)).isEmpty();
+        // the whole subtree's work, each item naming its manager
+        assertThat(cadres.due(tree.id("P"), today, 0)).extracting(CadreDue::memberId, CadreDue::managerId)
+                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(districtSecretary, tree.id("P")),
+                        org.assertj.core.groups.Tuple.tuple(communeSecretary, tree.id("D1")));
+    }
+
     private long elect(String title, long memberId) {
         cadres.apply(new CadreAct.Appoint(tree.id("P"), title, memberId, IncumbencyKind.ELECTED, LocalDate.of(2020, 10, 20),
                 null, null, new DecisionRef("1-NQ/TU", LocalDate.of(2020, 10, 20), "Tỉnh ủy")));

@@ -294,10 +294,12 @@ class CadreRepository {
 
     /**
      * Open appointments at units of the subtree on the date whose term ends by {@code endsBy}, and open
-     * incumbencies of people born on or before {@code bornBy} of their gender (retirement comes), each with its unit's path.
+     * incumbencies of people born on or before {@code bornBy} of their gender (retirement comes), each with its unit's path;
+     * only of the titles and at units of the types given, when given.
      */
     Map<IncRow, String> dueCandidatesInSubtree(String rootPath, LocalDate date, LocalDate endsBy,
-                                               Map<vn.tcxd.members.Gender, LocalDate> bornBy) {
+                                               Map<vn.tcxd.members.Gender, LocalDate> bornBy,
+                                               java.util.Set<String> titleCodes, java.util.Set<String> unitTypes) {
         Map<IncRow, String> result = new java.util.LinkedHashMap<>();
         // The subtree's open incumbencies first (narrow, from incumbency_open_unit_idx), then the two tests on those
         // alone, then their rows. As one query the planner tested every open incumbency of the country against its
@@ -306,7 +308,9 @@ class CadreRepository {
                 DSL.select(INCUMBENCY.ID, INCUMBENCY.MEMBER_ID, INCUMBENCY.KIND, INCUMBENCY.TERM_ENDS_ON, UNIT_TREE.PATH)
                         .from(INCUMBENCY).join(UNIT_TREE).on(UNIT_TREE.UNIT_ID.eq(INCUMBENCY.UNIT_ID)).and(Tree.validOn(date))
                         .and(Tree.inSubtree(rootPath))
+                        .and(unitTypes == null ? DSL.noCondition() : UNIT_TREE.TYPE.in(unitTypes))
                         .where(INCUMBENCY.ENDED_ON.isNull()).and(INCUMBENCY.STARTS_ON.le(date))
+                        .and(titleCodes == null ? DSL.noCondition() : INCUMBENCY.TITLE_CODE.in(titleCodes))
                         // in member order, the birth-date probes below walk the members' index in order (40 % faster)
                         .orderBy(INCUMBENCY.MEMBER_ID));
         var openId = open.field("id", Long.class);

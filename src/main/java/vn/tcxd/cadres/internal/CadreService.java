@@ -372,7 +372,19 @@ class CadreService implements Cadres {
 
     @Override
     public List<CadreDue> due(long unitId, LocalDate today, int horizonDays) {
+        return due(unitId, today, horizonDays, false);
+    }
+
+    @Override
+    public List<CadreDue> dueManagedBy(long unitId, LocalDate today, int horizonDays) {
+        return due(unitId, today, horizonDays, true);
+    }
+
+    private List<CadreDue> due(long unitId, LocalDate today, int horizonDays, boolean ownOnly) {
         Tree.Node unit = tree.node(unitId, today).orElseThrow(() -> new NotFound("unit " + unitId));
+        // its own work: the titles of its managing level, held at units of their types only
+        List<Title> own = ownOnly ? ref.titles().stream()
+                .filter(t -> t.managingLevel().rank() == ManagingLevel.levelOf(unit.type())).toList() : null;
         CadreRuleSet current = ref.ruleSetOn(today);
         LocalDate by = today.plusDays(horizonDays);
         // notices fall at most ~190 calendar days before a term ends (90 working days across Tết);
@@ -383,7 +395,10 @@ class CadreService implements Cadres {
         for (Gender g : Gender.values()) {
             bornBy.put(g, CadreRules.latestBirthRetiringBy(g, retiringBy, ref.retirement()));
         }
-        Map<IncRow, String> candidates = repo.dueCandidatesInSubtree(unit.path(), today, endsBy, bornBy);
+        Map<IncRow, String> candidates = own != null && own.isEmpty() ? Map.of()
+                : repo.dueCandidatesInSubtree(unit.path(), today, endsBy, bornBy,
+                own == null ? null : own.stream().map(Title::code).collect(Collectors.toSet()),
+                own == null ? null : own.stream().map(t -> t.unitType().name()).collect(Collectors.toSet()));
         if (candidates.isEmpty()) {
             return rotationsDue(unit, today, by);
         }
@@ -396,7 +411,7 @@ class CadreService implements Cadres {
             Title title = ref.title(i.titleCode()).orElseThrow();
             Long manager = CadreRules.manager(title.managingLevel(), new Tree.Node(i.unitId(), path, null, null).chainUp(),
                     managing);
-            if (manager == null) {
+            if (manager == null || own != null && manager != unit.id()) {
                 return;
             }
             Person p = people.get(i.memberId());

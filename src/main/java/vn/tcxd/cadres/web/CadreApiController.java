@@ -245,10 +245,18 @@ class CadreApiController {
     // ---- due work, rotations ------------------------------------------------------------------------------------
 
     @GetMapping("/units/{id}/cadre-due")
-    @Operation(summary = "Reappointment notices, retirements and ends of rotations due within the horizon (days, default 90)")
-    List<DueResponse> due(@PathVariable long id, @RequestParam(defaultValue = "90") int horizon) {
+    @Operation(summary = "Reappointment notices, retirements and ends of rotations due within the horizon (days, default 90):"
+            + " levels=all (default) the whole subtree's, levels=own only the titles the unit's level manages")
+    List<DueResponse> due(@PathVariable long id, @RequestParam(defaultValue = "90") int horizon,
+                          @RequestParam(defaultValue = "all") String levels) {
         scoped.requireReadUnit(id);
-        return cadres.due(id, scoped.today(), Math.clamp(horizon, 0, 730)).stream().map(DueResponse::of).toList();
+        int days = Math.clamp(horizon, 0, 730);
+        List<vn.tcxd.cadres.CadreDue> items = switch (levels) {
+            case "own" -> cadres.dueManagedBy(id, scoped.today(), days);
+            case "all" -> cadres.due(id, scoped.today(), days);
+            default -> throw RuleViolation.onField("levels", "error.cadre.dueLevels", levels);
+        };
+        return items.stream().map(DueResponse::of).toList();
     }
 
     @GetMapping("/units/{id}/rotations")

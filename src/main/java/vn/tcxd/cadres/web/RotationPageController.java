@@ -47,10 +47,14 @@ class RotationPageController {
     }
 
     @GetMapping("/units/{unitId}/cadres/due")
-    String due(@PathVariable long unitId, @RequestParam(required = false) Integer horizon, Model model) {
+    String due(@PathVariable long unitId, @RequestParam(required = false) Integer horizon,
+               @RequestParam(required = false) String levels, Model model) {
         scoped.requireReadUnit(unitId);
         int days = horizon == null ? DEFAULT_HORIZON_DAYS : Math.clamp(horizon, 0, 730);
-        List<CadreDue> items = cadres.due(unitId, scoped.today(), days);
+        // the unit's own work first; the lower levels' work one click away
+        boolean all = "all".equals(levels);
+        List<CadreDue> items = all ? cadres.due(unitId, scoped.today(), days) : cadres.dueManagedBy(unitId, scoped.today(), days);
+        model.addAttribute("allLevels", all);
         model.addAttribute("unit", Pages.unit(org, unitId, scoped.today()));
         model.addAttribute("items", items);
         model.addAttribute("horizon", days);
