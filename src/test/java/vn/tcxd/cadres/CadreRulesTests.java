@@ -22,6 +22,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.assertj.core.api.Assertions.tuple;
 
 /**
  * The rules of cadre work on a small province (DOMAIN §1.3, §6): the 3 × 3 caps of planning
@@ -216,8 +217,8 @@ class CadreRulesTests {
         assertThat(cadres.dueManagedBy(tree.id("X1"), today, 0)).isEmpty();
         // the whole subtree's work, each item naming its manager
         assertThat(cadres.due(tree.id("P"), today, 0)).extracting(CadreDue::memberId, CadreDue::managerId)
-                .containsExactlyInAnyOrder(org.assertj.core.groups.Tuple.tuple(districtSecretary, tree.id("P")),
-                        org.assertj.core.groups.Tuple.tuple(communeSecretary, tree.id("D1")));
+                .containsExactlyInAnyOrder(tuple(districtSecretary, tree.id("P")),
+                        tuple(communeSecretary, tree.id("D1")));
     }
 
     private long elect(String title, long memberId) {
