@@ -47,10 +47,7 @@ class OrgScopeService implements OrgScope {
 
     @Override
     public boolean canRead(AccessScope scope, long unitId) {
-        Set<Long> roots = new HashSet<>(scope.readRoots());
-        roots.addAll(scope.writeRoots());
-        roots.addAll(scope.adminRoots());
-        return covers(scope, roots, unitId);
+        return covers(scope, readRoots(scope), unitId);
     }
 
     @Override
@@ -59,10 +56,7 @@ class OrgScopeService implements OrgScope {
         if (scope.everything()) {
             return new HashSet<>(paths.keySet());
         }
-        Set<Long> roots = new HashSet<>(scope.readRoots());
-        roots.addAll(scope.writeRoots());
-        roots.addAll(scope.adminRoots());
-        List<String> rootPaths = tree.pathsOf(roots);
+        List<String> rootPaths = tree.pathsOf(readRoots(scope));
         Set<Long> readable = new HashSet<>();
         paths.forEach((id, path) -> {
             if (rootPaths.stream().anyMatch(rootPath -> Paths.isWithin(path, rootPath))) {
@@ -77,6 +71,14 @@ class OrgScopeService implements OrgScope {
         Set<Long> roots = new HashSet<>(scope.writeRoots());
         roots.addAll(scope.adminRoots());
         return covers(scope, roots, unitId);
+    }
+
+    /** The roots under which the scope reads: read, write and admin grants alike. */
+    private static Set<Long> readRoots(AccessScope scope) {
+        Set<Long> roots = new HashSet<>(scope.readRoots());
+        roots.addAll(scope.writeRoots());
+        roots.addAll(scope.adminRoots());
+        return roots;
     }
 
     private boolean covers(AccessScope scope, Set<Long> roots, long unitId) {
@@ -111,9 +113,6 @@ class OrgScopeService implements OrgScope {
         if (scope.everything()) {
             return tree.roots(LocalDate.now(clock)).stream().map(UnitSummary::id).toList();
         }
-        Set<Long> roots = new HashSet<>(scope.readRoots());
-        roots.addAll(scope.writeRoots());
-        roots.addAll(scope.adminRoots());
-        return List.copyOf(roots);
+        return List.copyOf(readRoots(scope));
     }
 }
