@@ -145,6 +145,11 @@ class CadrePagesTests {
         String incumbency = done.headers().firstValue("Location").orElseThrow().replaceAll("^https?://[^/]+", "");
         assertThat(province.get(incumbency).body()).contains("Chỉ định").contains("77-QĐ/TU");
         assertThat(province.get("/units/" + tree.id("P") + "/cadres/due?horizon=365").statusCode()).isEqualTo(200);
+        assertThat(province.get("/units/" + tree.id("P") + "/cadres/due?horizon=365&levels=all").statusCode()).isEqualTo(200);
+        HttpResponse<String> badLevels = province.getBasic("/api/v1/units/" + tree.id("P") + "/cadre-due?levels=moi",
+                provinceUser, PASSWORD);
+        assertThat(badLevels.statusCode()).isEqualTo(400);
+        assertThat(badLevels.body()).contains("levels").contains("own").contains("all").contains("moi");
         assertThat(province.get("/units/" + tree.id("P") + "/rotations").statusCode()).isEqualTo(200);
         assertThat(province.get("/cadres/search?q=tran%20van%20bi%20thu").body()).contains("/cadres/" + secretary);
         assertThat(province.getBasic("/api/v1/cadres/" + secretary, provinceUser, PASSWORD).statusCode()).isEqualTo(200);

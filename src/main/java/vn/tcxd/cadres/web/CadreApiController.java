@@ -254,7 +254,7 @@ class CadreApiController {
         List<vn.tcxd.cadres.CadreDue> items = switch (levels) {
             case "own" -> cadres.dueManagedBy(id, scoped.today(), days);
             case "all" -> cadres.due(id, scoped.today(), days);
-            default -> throw RuleViolation.onField("levels", "error.cadre.dueLevels", levels);
+            default -> throw vn.tcxd.shared.BadRequest.onField("levels", "error.cadre.dueLevels", levels);
         };
         return items.stream().map(DueResponse::of).toList();
     }
