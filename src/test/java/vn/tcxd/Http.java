@@ -61,6 +61,14 @@ public final class Http {
                 .header("Authorization", basic(username, password)));
     }
 
+    /** An anonymous JSON POST (no session, no credentials). */
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(HttpRequest.newBuilder(URI.create(base + path))
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json"));
+    }
+
     /** Posts a form with the CSRF token of the page at {@code formPage} (which also starts the session). */
     public HttpResponse<String> postForm(String formPage, String path, Map<String, String> fields) {
         HttpResponse<String> page = get(formPage);

@@ -47,7 +47,24 @@ public record PlanCheck(long unitId, String unitName, PlanPeriod period, LocalDa
      * the months left against those required (over age), or the discipline and its decision.
      */
     public record Removal(PlanEntry entry, RemovalReason reason, LocalDate since, LocalDate retirement, Long monthsLeft,
-                          Integer monthsRequired, DisciplineForm discipline, DecisionRef decision, String legalBasis) {
+                          Integer monthsRequired, DisciplineForm discipline, DecisionRef decision, String legalBasis,
+                          Vote vote) {
+
+        public Removal(PlanEntry entry, RemovalReason reason, LocalDate since, LocalDate retirement, Long monthsLeft,
+                       Integer monthsRequired, DisciplineForm discipline, DecisionRef decision, String legalBasis) {
+            this(entry, reason, since, retirement, monthsLeft, monthsRequired, discipline, decision, legalBasis, null);
+        }
+
+        /** The proposal a confidence vote's outcome makes (votes publishes it when the session concludes). */
+        public static Removal lowConfidence(PlanEntry entry, LocalDate votedOn, String session, int low, int base,
+                                            boolean dismissal, String legalBasis) {
+            return new Removal(entry, RemovalReason.LOW_CONFIDENCE, votedOn, null, null, null, null, null, legalBasis,
+                    new Vote(session, low, base, dismissal));
+        }
+    }
+
+    /** The vote behind a low-confidence removal: {@code low} of {@code base}; dismissal: the QĐ 41 procedure too. */
+    public record Vote(String session, int low, int base, boolean dismissal) {
     }
 
     /** A cap that does not hold (data from before the rule, or entered elsewhere): a post or a cadre over it. */

@@ -22,4 +22,12 @@ public class TemplateFormat {
     public String percent(long part, long whole) {
         return VietnameseFormat.percent(part, whole);
     }
+
+    public String percent(java.math.BigDecimal value) {
+        return VietnameseFormat.percent(value);
+    }
+
+    public String dateTime(java.time.Instant instant) {
+        return VietnameseFormat.dateTime(instant);
+    }
 }

@@ -11,6 +11,10 @@ import java.time.format.DateTimeFormatter;
 public final class VietnameseFormat {
 
     private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d/M/yyyy");
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("HH:mm d/M/yyyy");
+
+    /** Legal dates and times are Vietnam's. */
+    public static final java.time.ZoneId ZONE = java.time.ZoneId.of("Asia/Ho_Chi_Minh");
 
     private VietnameseFormat() {
     }
@@ -39,5 +43,15 @@ public final class VietnameseFormat {
 
     public static String date(LocalDate date) {
         return date == null ? "" : DATE.format(date);
+    }
+
+    /** {@code 08:30 14/6/2021}, in Vietnam's time. */
+    public static String dateTime(java.time.Instant instant) {
+        return instant == null ? "" : DATE_TIME.format(instant.atZone(ZONE));
+    }
+
+    /** {@code 19,22%} of a percentage already computed. */
+    public static String percent(BigDecimal value) {
+        return value == null ? "–" : value.toPlainString().replace('.', ',') + "%";
     }
 }

@@ -69,9 +69,11 @@ class CadreService implements Cadres {
     private final Members members;
     private final WorkingDays workingDays;
     private final CadreActs acts;
+    private final ConfidenceOutcomes confidence;
 
     CadreService(CadreRepository repo, ReferenceData ref, Tree tree, Members members, WorkingDays workingDays,
-                 CadreActs acts) {
+                 CadreActs acts, ConfidenceOutcomes confidence) {
+        this.confidence = confidence;
         this.repo = repo;
         this.ref = ref;
         this.tree = tree;
@@ -317,8 +319,8 @@ class CadreService implements Cadres {
     /**
      * Who the annual review removes (QĐ 50-QĐ/TW; HD 16-HD/BTCTW mục 11; QĐ 377-QĐ/TW): no longer a full
      * term of working age from the planned term's start (or today once it has begun); disciplined with
-     * reprimand or heavier since being planned. More than half low-confidence votes joins these once the
-     * confidence votes are recorded.
+     * reprimand or heavier since being planned; a confidence vote since being planned whose rule set
+     * gives removal (QĐ 96-QĐ/TW: over half low votes) or dismissal.
      */
     private List<PlanCheck.Removal> removals(CadreRuleSet rules, PlanPeriod period, Collection<PlanEntry> entries,
                                              Map<Long, Person> people, LocalDate asOf) {
@@ -326,6 +328,9 @@ class CadreService implements Cadres {
         Map<Long, List<CadreRepository.DisciplineRow>> disciplines = repo.disciplines(
                         entries.stream().map(PlanEntry::memberId).collect(Collectors.toSet()), asOf).stream()
                 .collect(Collectors.groupingBy(CadreRepository.DisciplineRow::memberId));
+        Map<Long, List<ConfidenceOutcomes.Row>> votes = confidence.consequential(
+                        entries.stream().map(PlanEntry::memberId).collect(Collectors.toSet()), asOf).stream()
+                .collect(Collectors.groupingBy(ConfidenceOutcomes.Row::memberId));
         for (PlanEntry e : entries) {
             Person p = people.get(e.memberId());
             if (p == null) {
@@ -342,6 +347,13 @@ class CadreService implements Cadres {
                 if (!d.on().isBefore(e.addedOn()) && rules.removalDisciplineForms().contains(d.form())) {
                     removals.add(new PlanCheck.Removal(e, RemovalReason.DISCIPLINE, d.on(), null, null, null, d.form(),
                             d.decision(), rules.legalBasis()));
+                    break;
+                }
+            }
+            for (ConfidenceOutcomes.Row v : votes.getOrDefault(e.memberId(), List.of())) {
+                if (!v.votedOn().isBefore(e.addedOn())) {
+                    removals.add(PlanCheck.Removal.lowConfidence(e, v.votedOn(), v.sessionName(), v.low(), v.base(),
+                            v.dismissal(), v.legalBasis()));
                     break;
                 }
             }

@@ -57,6 +57,9 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         // "/api" itself only redirects to the Swagger UI, which the page chain protects.
                         .requestMatchers("/api").permitAll()
+                        // casting a confidence ballot and checking a receipt (votes) are anonymous by design:
+                        // the one-time credential is the only key, and no account may be tied to a ballot
+                        .requestMatchers(org.springframework.http.HttpMethod.POST, "/api/v1/ballots", "/api/v1/ballots/receipt-check").permitAll()
                         .anyRequest().authenticated())
                 .httpBasic(basic -> basic.realmName("TCXD").authenticationEntryPoint(problems))
                 .exceptionHandling(exceptions -> exceptions
@@ -81,6 +84,7 @@ class SecurityConfiguration {
                         // the public consultation pages (evaluations): reachable only by a window's random
                         // token, they check the window themselves; CSRF stays on for their form
                         .requestMatchers("/public/**").permitAll()
+                        // (the confidence ballot, /public/ballot, is such a page too: its credential is its key)
                         // metrics and the other endpoints describe the whole system: administrators only
                         .requestMatchers("/actuator/**").hasAuthority("ACCOUNTS")
                         .anyRequest().authenticated())
