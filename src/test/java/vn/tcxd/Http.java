@@ -9,7 +9,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -71,14 +70,19 @@ public final class Http {
 
     /** Posts a form with the CSRF token of the page at {@code formPage} (which also starts the session). */
     public HttpResponse<String> postForm(String formPage, String path, Map<String, String> fields) {
+        return postForm(formPage, path, new java.util.ArrayList<>(fields.entrySet()));
+    }
+
+    /** Posts a form whose fields may repeat a name (checkboxes), with the CSRF token of {@code formPage}. */
+    public HttpResponse<String> postForm(String formPage, String path, java.util.List<Map.Entry<String, String>> fields) {
         HttpResponse<String> page = get(formPage);
         Matcher csrf = CSRF.matcher(page.body());
         if (!csrf.find()) {
             throw new IllegalStateException("no CSRF token on " + formPage + ": " + page.statusCode());
         }
-        Map<String, String> all = new LinkedHashMap<>(fields);
-        all.put("_csrf", csrf.group(1));
-        String body = all.entrySet().stream()
+        java.util.List<Map.Entry<String, String>> all = new java.util.ArrayList<>(fields);
+        all.add(Map.entry("_csrf", csrf.group(1)));
+        String body = all.stream()
                 .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
                 .collect(Collectors.joining("&"));
         return send(HttpRequest.newBuilder(URI.create(base + path))
