@@ -258,7 +258,8 @@ class DemoCadres {
         }
         holders.put("PROVINCIAL.DEPUTY_COMMISSION_HEAD", deputyHeads);
         // a department director appointed in 2018 (QĐ 105) and reappointed in 2023 (QĐ 80)
-        long veteran = take(officials, m -> age(m, LocalDate.of(2018, 8, 1)) <= 48 && appointable(LocalDate.of(2018, 7, 25)).test(m)).id();
+        long veteran = take(officials, m -> age(m, LocalDate.of(2018, 8, 1)) <= 48 && appointable(LocalDate.of(2018, 7, 25)).test(m)
+                && onRoll(m.id(), LocalDate.of(2023, 8, 1))).id();
         long first = appoint(provinceId, "PROVINCIAL.DEPARTMENT_DIRECTOR", veteran, IncumbencyKind.APPOINTED,
                 LocalDate.of(2018, 8, 1), null, decision("QĐ/UBND", "Ủy ban nhân dân tỉnh " + name, LocalDate.of(2018, 7, 25)));
         act(new CadreAct.Reappoint(first, LocalDate.of(2023, 8, 1), decision("QĐ/UBND", "Ủy ban nhân dân tỉnh " + name,
@@ -583,10 +584,12 @@ class DemoCadres {
 
     /**
      * Young enough for a first appointment decided on the day (a margin over QĐ 80's "enough age for the
-     * whole appointment term": men up to 56, women up to 52).
+     * whole appointment term": men up to 56, women up to 52), and on the roll from the decision to the start
+     * of the post (the pool is drawn earlier: its members may have moved away or died since).
      */
-    private static Predicate<MemberSummary> appointable(LocalDate on) {
-        return m -> m.birthDate().getYear() >= on.getYear() - (m.gender() == Gender.MALE ? 56 : 52);
+    private Predicate<MemberSummary> appointable(LocalDate on) {
+        return m -> m.birthDate().getYear() >= on.getYear() - (m.gender() == Gender.MALE ? 56 : 52)
+                && onRoll(m.id(), on) && onRoll(m.id(), on.plusDays(14));
     }
 
     private static long removeFirst(List<Long> from, Predicate<Long> test) {

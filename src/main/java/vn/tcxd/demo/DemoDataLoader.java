@@ -67,6 +67,7 @@ class DemoDataLoader implements ApplicationRunner {
     private final ObjectProvider<Accounts> accounts;
     private final ObjectProvider<DemoRatings> ratings;
     private final ObjectProvider<DemoCadres> cadres;
+    private final ObjectProvider<DemoVotes> votes;
     private final TransactionTemplate transaction;
     private final boolean enabled;
     private final String password;
@@ -74,7 +75,7 @@ class DemoDataLoader implements ApplicationRunner {
     DemoDataLoader(OrgStructure orgStructure, ObjectProvider<Members> members,
                    ObjectProvider<MemberHistoryWriter> memberWriter, ObjectProvider<DeadlineRules> deadlines,
                    ObjectProvider<AdmissionRules> admissions, ObjectProvider<BadgeRules> badgeRules,
-                   ObjectProvider<BadgeAwardWriter> badgeWriter, Clock clock, ObjectProvider<Accounts> accounts, ObjectProvider<DemoRatings> ratings, ObjectProvider<DemoCadres> cadres,
+                   ObjectProvider<BadgeAwardWriter> badgeWriter, Clock clock, ObjectProvider<Accounts> accounts, ObjectProvider<DemoRatings> ratings, ObjectProvider<DemoCadres> cadres, ObjectProvider<DemoVotes> votes,
                    PlatformTransactionManager transactionManager,
                    @Value("${tcxd.demo.enabled:true}") boolean enabled,
                    @Value("${tcxd.demo.password:}") String password) {
@@ -89,6 +90,7 @@ class DemoDataLoader implements ApplicationRunner {
         this.accounts = accounts;
         this.ratings = ratings;
         this.cadres = cadres;
+        this.votes = votes;
         this.transaction = new TransactionTemplate(transactionManager);
         this.enabled = enabled;
         this.password = password;
@@ -114,6 +116,8 @@ class DemoDataLoader implements ApplicationRunner {
         ratings.ifAvailable(r -> r.load(orgStructure.idOfCode("LS").orElseThrow()));
         // after the members: committees, titles and planning name members
         cadres.ifAvailable(c -> c.load(orgStructure.idOfCode("LS").orElseThrow(), orgStructure.idOfCode("HG").orElseThrow()));
+        // after the cadres: the people voted on hold titles, the voters sit on committees
+        votes.ifAvailable(v -> v.load(orgStructure.idOfCode("LS").orElseThrow()));
         createAccounts();
     }
 

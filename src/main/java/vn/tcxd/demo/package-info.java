@@ -6,5 +6,5 @@
  * {@link vn.tcxd.members.MemberHistoryWriter} (45,239 on Lam Sơn's roll on 10/11/2021); their committees, titles, planning and training through {@link vn.tcxd.cadres.Cadres}; and demo accounts when accounts exist.
  * Switched off with {@code tcxd.demo.enabled=false}. Nothing depends on this module.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "orgstructure", "security", "members", "evaluations", "cadres"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"shared", "orgstructure", "security", "members", "evaluations", "cadres", "votes"})
 package vn.tcxd.demo;

@@ -70,7 +70,7 @@ public record VoteSession(long id, long unitId, String unitName, Long termId, Se
     public enum CountingRole { HEAD, MEMBER }
 
     /** A line of a unit's list of sessions. */
-    public record Summary(long id, String name, SessionBody body, LocalDate heldOn, SessionState state, int convened,
+    public record Summary(long id, long unitId, String name, SessionBody body, LocalDate heldOn, SessionState state, int convened,
                           Integer present, int candidates, String ruleSetCode) {
     }
 }

@@ -19,6 +19,9 @@ public interface Votes {
     /** The sessions held by a unit's bodies, newest first. */
     List<VoteSession.Summary> sessions(long unitId);
 
+    /** Every session of every unit, newest first (the web layer keeps those in the caller's scope). */
+    List<VoteSession.Summary> allSessions();
+
     Optional<VoteSession> session(long sessionId);
 
     long convene(VoteAct.Convene act);

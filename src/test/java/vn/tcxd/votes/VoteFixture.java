@@ -26,21 +26,21 @@ import java.util.List;
  * the first three the secretary, a deputy and the Front chair (a standing member), each holding that title), ready for a
  * confidence vote today with a window open from an hour ago to an hour ahead.
  */
-final class VoteFixture {
+public final class VoteFixture {
 
     static final LocalDate CONGRESS = LocalDate.of(2025, 10, 10);
     static final DecisionRef CONVENING = new DecisionRef("45-TB/TU", LocalDate.of(2026, 11, 20), "Ban Thường vụ Tỉnh ủy");
     static final DecisionRef PUBLISHED = new DecisionRef("46-BC/TU", LocalDate.of(2026, 12, 1), "Ban Thường vụ Tỉnh ủy");
 
-    final TreeFixture tree;
-    final List<Long> committee = new ArrayList<>();
-    final List<Long> incumbencies = new ArrayList<>();
-    final long termId;
+    public final TreeFixture tree;
+    public final List<Long> committee = new ArrayList<>();
+    public final List<Long> incumbencies = new ArrayList<>();
+    public final long termId;
     private final Votes votes;
     private final JdbcClient jdbc;
     private final Clock clock;
 
-    VoteFixture(OrgStructure org, Members members, Cadres cadres, Votes votes, JdbcClient jdbc, Clock clock, int size) {
+    public VoteFixture(OrgStructure org, Members members, Cadres cadres, Votes votes, JdbcClient jdbc, Clock clock, int size) {
         this.votes = votes;
         this.jdbc = jdbc;
         this.clock = clock;
@@ -65,22 +65,22 @@ final class VoteFixture {
         }
     }
 
-    long unit() {
+    public long unit() {
         return tree.id("P");
     }
 
-    LocalDate today() {
+    public LocalDate today() {
         return LocalDate.now(clock);
     }
 
-    long convene(String name) {
+    public long convene(String name) {
         Instant now = clock.instant();
         return votes.convene(new VoteAct.Convene(unit(), SessionBody.COMMITTEE, name + " " + tree.prefix(), today(),
                 now.minus(Duration.ofHours(1)), now.plus(Duration.ofHours(1)), incumbencies, null, CONVENING));
     }
 
     /** Time passes: the session's window has closed. */
-    void closeWindow(long sessionId) {
+    public void closeWindow(long sessionId) {
         jdbc.sql("update votes.session set closes_at = now() - interval '1 second', opens_at = now() - interval '2 hours' where id = ?")
                 .param(sessionId).update();
     }

@@ -90,14 +90,15 @@ class VoteRepository {
         });
     }
 
-    List<VoteSession.Summary> sessionsOf(long unitId) {
+    /** The sessions of a unit, or of every unit when {@code unitId} is null. */
+    List<VoteSession.Summary> sessionsOf(Long unitId) {
         var candidates = DSL.field(DSL.selectCount().from(CANDIDATE).where(CANDIDATE.SESSION_ID.eq(SESSION.ID)));
-        return db.select(SESSION.ID, SESSION.NAME, SESSION.BODY, SESSION.HELD_ON, SESSION.STATE, SESSION.CONVENED,
-                        SESSION.PRESENT, candidates, SESSION.RULE_SET_CODE)
-                .from(SESSION).where(SESSION.UNIT_ID.eq(unitId))
+        return db.select(SESSION.ID, SESSION.UNIT_ID, SESSION.NAME, SESSION.BODY, SESSION.HELD_ON, SESSION.STATE,
+                        SESSION.CONVENED, SESSION.PRESENT, candidates, SESSION.RULE_SET_CODE)
+                .from(SESSION).where(unitId == null ? DSL.noCondition() : SESSION.UNIT_ID.eq(unitId))
                 .orderBy(SESSION.HELD_ON.desc(), SESSION.ID.desc())
-                .fetch(r -> new VoteSession.Summary(r.value1(), r.value2(), SessionBody.valueOf(r.value3()), r.value4(),
-                        SessionState.valueOf(r.value5()), r.value6(), r.value7(), r.value8(), r.value9()));
+                .fetch(r -> new VoteSession.Summary(r.value1(), r.value2(), r.value3(), SessionBody.valueOf(r.value4()),
+                        r.value5(), SessionState.valueOf(r.value6()), r.value7(), r.value8(), r.value9(), r.value10()));
     }
 
     /** Sessions (other than {@code except}) in the year of {@code year} in which the member is voted on. */

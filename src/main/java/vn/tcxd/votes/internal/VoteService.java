@@ -100,6 +100,11 @@ class VoteService implements Votes {
     }
 
     @Override
+    public List<VoteSession.Summary> allSessions() {
+        return repo.sessionsOf(null);
+    }
+
+    @Override
     public Optional<VoteSession> session(long sessionId) {
         return repo.session(sessionId, false).map(this::session);
     }

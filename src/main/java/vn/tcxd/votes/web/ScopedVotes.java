@@ -50,6 +50,14 @@ class ScopedVotes {
         return orgScope.canWrite(access.scope(), unitId);
     }
 
+    /** The sessions of every unit the user may read. */
+    java.util.List<VoteSession.Summary> readableSessions() {
+        java.util.List<VoteSession.Summary> all = votes.allSessions();
+        java.util.Set<Long> readable = orgScope.readable(access.scope(),
+                all.stream().map(VoteSession.Summary::unitId).collect(java.util.stream.Collectors.toSet()));
+        return all.stream().filter(s -> readable.contains(s.unitId())).toList();
+    }
+
     VoteSession readable(long sessionId) {
         VoteSession s = votes.session(sessionId).orElseThrow(() -> new NotFound("vote session " + sessionId));
         if (!orgScope.canRead(access.scope(), s.unitId())) throw new NotFound("vote session " + sessionId);

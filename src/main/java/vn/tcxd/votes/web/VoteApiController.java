@@ -80,6 +80,12 @@ class VoteApiController {
         return votes.ruleSets();
     }
 
+    @GetMapping("/vote-sessions")
+    @Operation(summary = "Every vote session the caller may read (newest first), e.g. for the verification command")
+    List<VoteSession.Summary> readable() {
+        return scoped.readableSessions();
+    }
+
     @GetMapping("/units/{unitId}/vote-sessions")
     @Operation(summary = "The vote sessions of a unit's bodies, newest first")
     List<VoteSession.Summary> sessions(@PathVariable long unitId) {
