@@ -163,6 +163,12 @@ class VoteSessionTests {
 
         byte[] pdf = votes.minutes(s);
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
+        try {
+            java.nio.file.Files.createDirectories(java.nio.file.Path.of("target", "exports"));
+            java.nio.file.Files.write(java.nio.file.Path.of("target", "exports", "bien-ban-kiem-phieu.pdf"), pdf);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
         assertThat(violation(() -> votes.conclude(new VoteAct.Conclude(s, f.today(), VoteFixture.PUBLISHED))).messageKey())
                 .isEqualTo("error.vote.concluded");
     }
