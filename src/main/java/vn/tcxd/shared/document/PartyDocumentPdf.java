@@ -74,7 +74,7 @@ public final class PartyDocumentPdf {
             public void onEndPage(PdfWriter w, Document d) {
                 Phrase page = new Phrase(nfc(pageLabel.apply(w.getPageNumber())), italicSmall);
                 ColumnText.showTextAligned(w.getDirectContent(), Element.ALIGN_CENTER, page,
-                        (d.left() + d.right()) / 2, d.bottom() - mm(8), 0);
+                        (d.left() + d.right()) / 2, d.bottom() - 18, 0);
             }
         });
         document.addTitle(nfc(documentTitle));

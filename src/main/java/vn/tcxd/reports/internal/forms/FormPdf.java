@@ -1,37 +1,29 @@
 package vn.tcxd.reports.internal.forms;
 
-import org.librepdf.openpdf.fonts.Liberation;
 import org.openpdf.text.Chunk;
 import org.openpdf.text.Document;
 import org.openpdf.text.Element;
 import org.openpdf.text.Font;
-import org.openpdf.text.PageSize;
 import org.openpdf.text.Paragraph;
 import org.openpdf.text.Phrase;
 import org.openpdf.text.Rectangle;
-import org.openpdf.text.pdf.ColumnText;
 import org.openpdf.text.pdf.PdfPCell;
 import org.openpdf.text.pdf.PdfPTable;
-import org.openpdf.text.pdf.PdfPageEventHelper;
-import org.openpdf.text.pdf.PdfWriter;
 import vn.tcxd.orgstructure.UnitDetails;
 import vn.tcxd.orgstructure.UnitType;
 import vn.tcxd.reports.forms.FormTable;
 import vn.tcxd.reports.forms.FormTable.Cell;
 import vn.tcxd.reports.forms.FormTable.Row;
 import vn.tcxd.shared.VietnameseFormat;
+import vn.tcxd.shared.document.PartyDocumentPdf;
 
 import java.awt.Color;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Locale;
 
 /**
- * Forms as a PDF in the layout of party documents (HD 36-HD/VPTW on the format of party
+ * Forms as a PDF in the layout of party documents ({@link PartyDocumentPdf}; HD 36-HD/VPTW on the format of party
  * documents): the issuing organisation top left with its star, "ĐẢNG CỘNG SẢN VIỆT NAM" top right
  * with place and date, the form's title, the table, notes and the signature block. Each form starts
  * on a new page with its own heading. Liberation Serif (metric-compatible with Times New Roman, the
@@ -43,6 +35,7 @@ public final class FormPdf {
     private static final Color HEADER_FILL = new Color(0xE8, 0xEE, 0xF7);
 
     private final Texts t;
+    private final PartyDocumentPdf layout = new PartyDocumentPdf();
     private final Font regular;
     private final Font small;
     private final Font bold;
@@ -53,36 +46,27 @@ public final class FormPdf {
 
     public FormPdf(Texts texts) {
         this.t = texts;
-        try {
-            regular = Liberation.SERIF.create(11);
-            small = Liberation.SERIF.create(10);
-            bold = Liberation.SERIF_BOLD.create(11);
-            boldSmall = Liberation.SERIF_BOLD.create(10);
-            italic = Liberation.SERIF_ITALIC.create(11);
-            italicSmall = Liberation.SERIF_ITALIC.create(9);
-            titleFont = Liberation.SERIF_BOLD.create(13);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        regular = layout.regular;
+        small = layout.small;
+        bold = layout.bold;
+        boldSmall = layout.boldSmall;
+        italic = layout.italic;
+        italicSmall = layout.italicSmall;
+        titleFont = layout.title;
     }
 
     static String nfc(String text) {
-        return text == null ? "" : Normalizer.normalize(text, Normalizer.Form.NFC);
+        return PartyDocumentPdf.nfc(text);
     }
 
-    private String upper(String text) {
-        return nfc(text).toUpperCase(Locale.forLanguageTag("vi"));
+    private static String upper(String text) {
+        return PartyDocumentPdf.upper(text);
     }
 
     public byte[] write(UnitDetails unit, UnitDetails parent, List<FormTable> tables, LocalDate issuedOn) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        // A4, margins of party documents: left 30 mm, right 15 mm, top and bottom 20 mm
-        Document document = new Document(PageSize.A4, mm(30), mm(15), mm(20), mm(20));
-        PdfWriter writer = PdfWriter.getInstance(document, out);
-        writer.setPageEvent(new PageNumbers());
-        document.addTitle(nfc(tables.isEmpty() ? unit.name() : tables.getFirst().code() + " " + unit.name()));
-        document.addCreator("TCXD");
-        document.open();
+        Document document = layout.open(out, tables.isEmpty() ? unit.name() : tables.getFirst().code() + " " + unit.name(),
+                n -> t.text("forms.pdf.page", String.valueOf(n)));
         boolean first = true;
         for (FormTable table : tables) {
             if (!first) document.newPage();
@@ -98,39 +82,15 @@ public final class FormPdf {
         return out.toByteArray();
     }
 
-    private static float mm(float millimetres) {
-        return millimetres * 72f / 25.4f;
-    }
-
     private void heading(Document document, UnitDetails unit, UnitDetails parent, LocalDate issuedOn) {
-        PdfPTable header = new PdfPTable(new float[]{45, 55});
-        header.setWidthPercentage(100);
         boolean top = parent == null || parent.type() == UnitType.CENTRAL;
-        String line1 = upper(top ? unit.name() : parent.name());
-        String line2 = top ? (unit.shortName() == null ? "" : upper(unit.shortName())) : upper(unit.name());
-        Paragraph left = new Paragraph();
-        left.setAlignment(Element.ALIGN_CENTER);
-        left.add(new Chunk(line1, regular));
-        if (!line2.isBlank()) {
-            left.add(Chunk.NEWLINE);
-            left.add(new Chunk(line2, bold));
-        }
-        left.add(Chunk.NEWLINE);
-        left.add(new Chunk("*", regular));
-        Paragraph right = new Paragraph();
-        right.setAlignment(Element.ALIGN_CENTER);
-        Chunk party = new Chunk(nfc(t.text("forms.pdf.party")), bold);
-        party.setUnderline(0.6f, -2f);
-        right.add(party);
-        right.add(Chunk.NEWLINE);
-        right.add(Chunk.NEWLINE);
+        String line1 = top ? unit.name() : parent.name();
+        String line2 = top ? (unit.shortName() == null ? "" : unit.shortName()) : unit.name();
         String place = place(unit, parent);
-        right.add(new Chunk(nfc(t.text(place == null ? "forms.pdf.placeDateNoPlace" : "forms.pdf.placeDate", place,
-                String.valueOf(issuedOn.getDayOfMonth()), String.valueOf(issuedOn.getMonthValue()),
-                String.valueOf(issuedOn.getYear()))), italic));
-        header.addCell(plain(left));
-        header.addCell(plain(right));
-        document.add(header);
+        layout.heading(document, line1, line2, t.text("forms.pdf.party"),
+                t.text(place == null ? "forms.pdf.placeDateNoPlace" : "forms.pdf.placeDate", place,
+                        String.valueOf(issuedOn.getDayOfMonth()), String.valueOf(issuedOn.getMonthValue()),
+                        String.valueOf(issuedOn.getYear())));
     }
 
     /** The place of the date line: the unit's commune or province, or the place in its name. */
@@ -250,26 +210,13 @@ public final class FormPdf {
         right.add(new Chunk(nfc(t.text("forms.pdf.sign.hint")), italicSmall));
         PdfPCell l = plain(left);
         PdfPCell r = plain(right);
-        r.setMinimumHeight(mm(30));
+        r.setMinimumHeight(PartyDocumentPdf.mm(30));
         block.addCell(l);
         block.addCell(r);
         document.add(block);
     }
 
     private static PdfPCell plain(Paragraph content) {
-        PdfPCell cell = new PdfPCell();
-        cell.addElement(content);
-        cell.setBorder(Rectangle.NO_BORDER);
-        return cell;
-    }
-
-    /** "Trang N" at the foot of every page. */
-    private final class PageNumbers extends PdfPageEventHelper {
-        @Override
-        public void onEndPage(PdfWriter writer, Document document) {
-            Phrase page = new Phrase(nfc(t.text("forms.pdf.page", String.valueOf(writer.getPageNumber()))), italicSmall);
-            ColumnText.showTextAligned(writer.getDirectContent(), Element.ALIGN_CENTER, page,
-                    (document.left() + document.right()) / 2, document.bottom() - 18, 0);
-        }
+        return PartyDocumentPdf.plain(content);
     }
 }
