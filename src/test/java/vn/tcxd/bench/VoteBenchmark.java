@@ -84,8 +84,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  *       form as STAFF of the province, the session, board and sessions pages and the anonymous ballot page (target p95
  *       ≤ 300 ms each), and the board's JSON (HTTP Basic).</li>
  * </ul>
- * Writes {@code target/bench/votes.txt} and the plans of the tally's queries to {@code target/bench/votes-plans.txt}.
- * Asserts correctness only, never time.
+ * Writes {@code target/bench/votes.txt}, the plans of the tally's queries to {@code target/bench/votes-plans.txt} and the
+ * session and board pages as served to {@code target/bench/votes-*.html}. Asserts correctness only, never time.
  */
 @Tag("benchmark")
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
@@ -313,11 +313,21 @@ class VoteBenchmark {
         // its parts, to see where the time goes
         measure("  part: the ballots' contents over JDBC (select content ... where session_id)", 0, i -> contents(session));
         List<String> contents = contents(session);
-        measure("  part: parsing the contents (BallotCodec.parse, 2,000 × 200 entries)", 0,
+        // the parse the tally did before BallotTally (a map per ballot), as BoardVerifier still does
+        measure("  for comparison: BallotCodec.parse of every content (2,000 × 200 entries)", 0,
                 i -> contents.forEach(vn.tcxd.votes.BallotCodec::parse));
         measure("Votes.board(session) (every ballot with its content, every tag)", 0, i -> votes.board(session));
         measure("BoardVerifier.verify(board) (in memory)", 0, i -> BoardVerifier.verify(board));
         measure("Votes.session(session) (2,050 voters, 200 people)", 0, i -> votes.session(session));
+        // what the two heaviest pages ask of the facade; the rest of their time is rendering and writing the HTML
+        measure("the session page's facade calls: session + results", 0, i -> {
+            votes.session(session);
+            votes.results(session);
+        });
+        measure("the board page's facade calls: session + board + BoardVerifier.verify", 0, i -> {
+            votes.session(session);
+            BoardVerifier.verify(votes.board(session));
+        });
         explain("select content from votes.ballot where session_id = " + session);
         explain("select * from votes.voter where session_id = " + session + " order by full_name collate \"vi-VN-x-icu\", member_id");
 
@@ -355,9 +365,15 @@ class VoteBenchmark {
             recording.close();
             line("profile of the pages: %s (jfr print --events jdk.ExecutionSample)", jfr);
         }
-        line("page sizes: /votes/{id} %,d bytes, /votes/{id}/board %,d bytes, board JSON %,d bytes",
-                http.get("/votes/" + session).body().getBytes(StandardCharsets.UTF_8).length,
-                http.get("/votes/" + session + "/board").body().getBytes(StandardCharsets.UTF_8).length,
+        // the two pages as served, to see what their bytes are (target/bench/votes-*.html)
+        String sessionPage = http.get("/votes/" + session).body();
+        String boardPage = http.get("/votes/" + session + "/board").body();
+        Files.createDirectories(Path.of("target/bench"));
+        Files.writeString(Path.of("target/bench/votes-session-page.html"), sessionPage);
+        Files.writeString(Path.of("target/bench/votes-board-page.html"), boardPage);
+        int votersList = sectionBytes(sessionPage, "<section class=\"card\" id=\"voting\"");
+        line("page sizes: /votes/{id} %,d bytes (of which the voters' list %,d), /votes/{id}/board %,d bytes, board JSON %,d bytes",
+                sessionPage.getBytes(StandardCharsets.UTF_8).length, votersList, boardPage.getBytes(StandardCharsets.UTF_8).length,
                 http.getBasic("/api/v1/vote-sessions/" + session + "/board", user, PASSWORD).body().getBytes(StandardCharsets.UTF_8).length);
 
         votes.conclude(new VoteAct.Conclude(session, today, new DecisionRef("46-BC/TU", today, "Ban Thường vụ Tỉnh ủy")));
@@ -535,6 +551,14 @@ class VoteBenchmark {
             missed.add(String.format(Locale.ROOT, "%s: p95 %.1f ms (%.2f × the target)", label.replaceAll("\\s+\\[.*", ""),
                     p95, p95 / targetP95));
         }
+    }
+
+    /** The UTF-8 size of the section of a page that starts with {@code opening}, up to its closing tag. */
+    private static int sectionBytes(String page, String opening) {
+        int from = page.indexOf(opening);
+        if (from < 0) return 0;
+        int to = page.indexOf("</section>", from);
+        return page.substring(from, to < 0 ? page.length() : to).getBytes(StandardCharsets.UTF_8).length;
     }
 
     private static double pct(long[] sorted, int p) {
