@@ -35,7 +35,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -345,14 +344,9 @@ class VoteService implements Votes {
 
     /** Per person: high, confidence, low, blank, over the electronic ballots and the valid paper ones. */
     private Map<Long, int[]> tally(long sessionId, Set<Long> people, VoteSession.PaperCount paper) {
-        Map<Long, int[]> counts = new HashMap<>();
-        people.forEach(p -> counts.put(p, new int[4]));
-        for (String content : repo.ballotContents(sessionId)) {
-            BallotCodec.parse(content).forEach((p, level) -> {
-                int[] c = counts.get(p);
-                if (c != null) c[level == null ? 3 : level.ordinal()]++;
-            });
-        }
+        BallotTally electronic = new BallotTally(people);
+        repo.ballotContents(sessionId).forEach(electronic::add);
+        Map<Long, int[]> counts = electronic.counts();
         if (paper != null) {
             Map<Long, VoteSession.PaperTally> byPerson = paper.tallies().stream()
                     .collect(Collectors.toMap(VoteSession.PaperTally::memberId, t -> t));
