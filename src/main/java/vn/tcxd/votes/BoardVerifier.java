@@ -38,6 +38,7 @@ public final class BoardVerifier {
         Map<Long, int[]> counts = new HashMap<>();
         board.people().forEach(p -> counts.put(p, new int[4]));
         int sealed = 0;
+        BallotTally tally = new BallotTally(board.people());
         for (BulletinBoard.Ballot b : board.ballots()) {
             if (b.content() == null) {
                 sealed++;
@@ -51,19 +52,20 @@ public final class BoardVerifier {
             if (!hashes.add(b.hash())) problems.add("ballot " + b.hash() + " twice");
             if (!issued.contains(b.credentialTag())) problems.add("ballot " + b.hash() + ": credential not issued");
             if (!usedTags.add(b.credentialTag())) problems.add("ballot " + b.hash() + ": credential used twice");
-            Map<Long, ConfidenceLevel> choices;
+            // one pass for a ballot naming every person in order (the server writes them so); any other shape is
+            // parsed in full, so that a malformed or incomplete ballot is named
+            if (tally.addIfCanonical(b.content())) continue;
             try {
-                choices = BallotCodec.parse(b.content());
+                BallotCodec.parse(b.content());
+                problems.add("ballot " + b.hash() + ": does not name exactly the people voted on, in order");
             } catch (IllegalArgumentException e) {
                 problems.add("ballot " + b.hash() + ": malformed content");
-                continue;
             }
-            if (!choices.keySet().equals(people)) {
-                problems.add("ballot " + b.hash() + ": does not name exactly the people voted on");
-                continue;
-            }
-            choices.forEach((person, level) -> counts.get(person)[level == null ? 3 : level.ordinal()]++);
         }
+        tally.counts().forEach((person, c) -> {
+            int[] sum = counts.get(person);
+            for (int i = 0; i < 4; i++) sum[i] += c[i];
+        });
         if (board.paper() != null) {
             int blankBase = board.paper().valid();
             for (VoteSession.PaperTally t : board.paper().tallies()) {

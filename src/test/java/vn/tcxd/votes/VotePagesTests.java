@@ -182,10 +182,15 @@ class VotePagesTests {
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
 
+        // those convened: a fragment the session page opens on demand, or a page of its own
+        assertThat(http.getFragment("/votes/" + s + "/voters").body()).doesNotContain("<html").contains("Ủy Viên A " + f.tree.prefix());
+        assertThat(http.get("/votes/" + s + "/voters").body()).contains("<html", "Ủy Viên F " + f.tree.prefix());
+
         // the lower unit's user sees nothing of it: 404 as if it did not exist
         Http lower = as(districtUser);
         assertThat(lower.get("/votes/" + s).statusCode()).isEqualTo(404);
         assertThat(lower.get("/votes/" + s + "/board").statusCode()).isEqualTo(404);
+        assertThat(lower.get("/votes/" + s + "/voters").statusCode()).isEqualTo(404);
         assertThat(lower.getBasic("/api/v1/vote-sessions/" + s + "/results", districtUser, PASSWORD).statusCode()).isEqualTo(404);
         assertThat(lower.getBasic("/api/v1/vote-sessions/" + s + "/board", districtUser, PASSWORD).statusCode()).isEqualTo(404);
         assertThat(lower.get("/units/" + f.unit() + "/votes").statusCode()).isEqualTo(404);

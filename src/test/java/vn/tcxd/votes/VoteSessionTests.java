@@ -273,4 +273,23 @@ class VoteSessionTests {
         f.convene("Nơi thứ hai");
         assertThat(violation(() -> f.convene("Nơi thứ ba")).messageKey()).isEqualTo("error.vote.tooManyPlaces");
     }
+
+    @Test
+    @DisplayName("Bảng công bố bị sửa trong cơ sở dữ liệu (đổi nội dung một phiếu): lệnh kiểm tra chỉ ra đúng phiếu đó")
+    void shouldNameATamperedBallotOnTheBoard() {
+        long s = f.convene("Kiểm tra bảng");
+        Votes.IssuedCredentials issued = votes.takeAttendance(new VoteAct.TakeAttendance(s, Set.copyOf(f.committee), Set.of(),
+                null, Set.of()));
+        String honest = votes.cast(issued.codes().get(0), ballot(a(), HIGH, b(), HIGH, c(), HIGH));
+        String tampered = votes.cast(issued.codes().get(1), ballot(a(), HIGH, b(), HIGH, c(), LOW));
+        f.closeWindow(s);
+        assertThat(BoardVerifier.verify(votes.board(s)).ok()).isTrue();
+
+        // an administrator turns a low vote into a high one, directly in the table
+        jdbc.sql("update votes.ballot set content = replace(content, '=L', '=H') where hash = ?").param(tampered).update();
+        BoardVerifier.Report report = BoardVerifier.verify(votes.board(s));
+        assertThat(report.ok()).isFalse();
+        assertThat(report.problems()).singleElement().asString().contains(tampered, "hash does not match");
+        assertThat(report.problems()).noneMatch(p -> p.contains(honest));
+    }
 }

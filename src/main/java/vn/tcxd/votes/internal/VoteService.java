@@ -17,6 +17,7 @@ import vn.tcxd.shared.RuleViolation;
 import vn.tcxd.shared.VietnameseText;
 import vn.tcxd.shared.audit.AuditedChange;
 import vn.tcxd.votes.BallotCodec;
+import vn.tcxd.votes.BallotTally;
 import vn.tcxd.votes.BulletinBoard;
 import vn.tcxd.votes.ConfidenceLevel;
 import vn.tcxd.votes.SessionBody;

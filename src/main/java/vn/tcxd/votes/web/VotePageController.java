@@ -249,13 +249,30 @@ class VotePageController {
         }
     }
 
+    /** Those convened with their attendance: the page, or (for htmx) the list the session page opens on demand. */
+    @GetMapping("/votes/{sessionId}/voters")
+    String voters(@PathVariable long sessionId, @org.springframework.web.bind.annotation.RequestHeader(value = "HX-Request",
+            required = false) String htmx, Model model) {
+        model.addAttribute("s", scoped.readable(sessionId));
+        return htmx != null ? "votes/voters :: list" : "votes/voters";
+    }
+
+    static final int BOARD_PAGE = 200;
+
     @GetMapping("/votes/{sessionId}/board")
-    String board(@PathVariable long sessionId, Model model) {
+    String board(@PathVariable long sessionId, @RequestParam(defaultValue = "0") int page, Model model) {
         VoteSession s = scoped.readable(sessionId);
         BulletinBoard board = votes.board(sessionId);
         model.addAttribute("s", s);
         model.addAttribute("unit", unit(s.unitId(), s.heldOn()));
         model.addAttribute("board", board);
+        // a committee of 2,000 casts 2,000 ballots: the page lists them by the page, the JSON has them all
+        int pages = Math.max(1, (board.ballots().size() + BOARD_PAGE - 1) / BOARD_PAGE);
+        int shown = Math.clamp(page, 0, pages - 1);
+        model.addAttribute("page", shown);
+        model.addAttribute("pages", pages);
+        model.addAttribute("shownBallots", board.ballots().subList(shown * BOARD_PAGE,
+                Math.min(board.ballots().size(), (shown + 1) * BOARD_PAGE)));
         model.addAttribute("sealed", board.ballots().stream().anyMatch(b -> b.content() == null));
         model.addAttribute("report", BoardVerifier.verify(board));
         model.addAttribute("names", s.candidates().stream().collect(java.util.stream.Collectors.toMap(

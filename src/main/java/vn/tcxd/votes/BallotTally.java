@@ -1,7 +1,5 @@
-package vn.tcxd.votes.internal;
+package vn.tcxd.votes;
 
-import vn.tcxd.votes.BallotCodec;
-import vn.tcxd.votes.ConfidenceLevel;
 
 import java.util.Arrays;
 import java.util.Collection;
@@ -17,20 +15,20 @@ import java.util.Map;
  * sorted ids; a content of any other shape is counted through {@link BallotCodec#parse}, which also keeps
  * refusing a malformed one.
  */
-final class BallotTally {
+public final class BallotTally {
 
     private final long[] ids;
     private final int[][] counts;
     private final int[] scratch;
 
-    BallotTally(Collection<Long> people) {
+    public BallotTally(Collection<Long> people) {
         ids = people.stream().mapToLong(Long::longValue).distinct().sorted().toArray();
         counts = new int[ids.length][4];
         scratch = new int[ids.length];
     }
 
-    void add(String content) {
-        if (!addInOrder(content)) {
+    public void add(String content) {
+        if (!addIfCanonical(content)) {
             BallotCodec.parse(content).forEach((p, level) -> {
                 int i = Arrays.binarySearch(ids, p);
                 if (i >= 0) counts[i][level == null ? 3 : level.ordinal()]++;
@@ -38,8 +36,11 @@ final class BallotTally {
         }
     }
 
-    /** Counts a content of exactly {@code id=L;id=L…} over the sorted ids; false, counting nothing, otherwise. */
-    private boolean addInOrder(String content) {
+    /**
+     * Counts a content of exactly {@code id=L;id=L…} over the sorted ids, that is one naming every person
+     * once in order; false, counting nothing, otherwise.
+     */
+    public boolean addIfCanonical(String content) {
         int pos = 0;
         int n = content.length();
         for (int k = 0; k < ids.length; k++) {
@@ -72,7 +73,7 @@ final class BallotTally {
     }
 
     /** Per person: high, confidence, low, blank. */
-    Map<Long, int[]> counts() {
+    public Map<Long, int[]> counts() {
         Map<Long, int[]> out = new HashMap<>();
         for (int k = 0; k < ids.length; k++) out.put(ids[k], counts[k].clone());
         return out;

@@ -1,9 +1,7 @@
-package vn.tcxd.votes.internal;
+package vn.tcxd.votes;
 
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
-import vn.tcxd.votes.BallotCodec;
-import vn.tcxd.votes.ConfidenceLevel;
 
 import java.util.HashMap;
 import java.util.List;
