@@ -22,7 +22,7 @@ public record CadreFile(long memberId, String fullName, Gender gender, LocalDate
                         Long unitId, String unitName, LocalDate retirementDate, List<Incumbency> positions,
                         List<SeatHeld> seats, List<PlanEntry> plans, List<Training> training,
                         List<Rotation> rotations, List<LeaderRating> ratings, List<Discipline> disciplines,
-                        Set<Long> managers) {
+                        List<ConfidenceVote> confidenceVotes, Set<Long> managers) {
 
     /** A seat with the term it belongs to. */
     public record SeatHeld(Term term, Committee.Seat seat) {
@@ -34,5 +34,13 @@ public record CadreFile(long memberId, String fullName, Gender gender, LocalDate
     }
 
     public record Discipline(LocalDate on, DisciplineForm form, DecisionRef decision) {
+    }
+
+    /**
+     * A concluded confidence vote on the cadre: {@code low} of {@code base}; removal: over half low (out of
+     * planning for higher titles); dismissal: the QĐ 41 procedure is to be considered.
+     */
+    public record ConfidenceVote(String session, LocalDate votedOn, int low, int base, boolean removal, boolean dismissal,
+                                 String legalBasis) {
     }
 }

@@ -161,6 +161,14 @@ class VoteSessionTests {
             assertThat(x.legalBasis()).contains("96-QĐ/TW");
         });
 
+        assertThat(cadres.file(c(), f.today()).orElseThrow().confidenceVotes()).singleElement().satisfies(v -> {
+            assertThat(v.low()).isEqualTo(5);
+            assertThat(v.removal()).isTrue();
+            assertThat(v.dismissal()).isFalse();
+        });
+        assertThat(cadres.file(a(), f.today()).orElseThrow().confidenceVotes()).singleElement()
+                .satisfies(v -> assertThat(v.removal()).isFalse());
+
         byte[] pdf = votes.minutes(s);
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1)).isEqualTo("%PDF-");
         try {

@@ -560,6 +560,8 @@ class CadreService implements Cadres {
         return Optional.of(new CadreFile(memberId, p.fullName(), p.gender(), p.birthDate(), p.ethnicity(), p.education(),
                 p.professional(), p.theory(), p.stateManagement(), unitId, unitName, retirement, positions, seatsHeld,
                 planEntries, training, rotationsNamed(rotations, asOf), ratings, disciplines,
+                confidence.of(memberId, asOf).stream().map(v -> new CadreFile.ConfidenceVote(v.sessionName(), v.votedOn(),
+                        v.low(), v.base(), v.removal(), v.dismissal(), v.legalBasis())).toList(),
                 managers(incs, seats, terms, plans, asOf)));
     }
 

@@ -47,6 +47,17 @@ class ConfidenceOutcomes {
                boolean dismissal, String legalBasis) {
     }
 
+    /** Every outcome of a member's votes up to a date, newest first. */
+    List<Row> of(long memberId, LocalDate upTo) {
+        return db.select(CONFIDENCE_OUTCOME.VOTE_SESSION_ID, CONFIDENCE_OUTCOME.MEMBER_ID, CONFIDENCE_OUTCOME.VOTED_ON,
+                        CONFIDENCE_OUTCOME.SESSION_NAME, CONFIDENCE_OUTCOME.LOW, CONFIDENCE_OUTCOME.BASE,
+                        CONFIDENCE_OUTCOME.REMOVAL, CONFIDENCE_OUTCOME.DISMISSAL, CONFIDENCE_OUTCOME.LEGAL_BASIS)
+                .from(CONFIDENCE_OUTCOME)
+                .where(CONFIDENCE_OUTCOME.MEMBER_ID.eq(memberId)).and(CONFIDENCE_OUTCOME.VOTED_ON.le(upTo))
+                .orderBy(CONFIDENCE_OUTCOME.VOTED_ON.desc())
+                .fetch(org.jooq.Records.mapping(Row::new));
+    }
+
     /** The outcomes with a consequence (removal or dismissal) of these members, voted on up to a date. */
     List<Row> consequential(Collection<Long> memberIds, LocalDate upTo) {
         if (memberIds.isEmpty()) return List.of();

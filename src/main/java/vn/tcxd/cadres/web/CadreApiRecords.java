@@ -218,7 +218,8 @@ final class CadreApiRecords {
                         String unitName, LocalDate retirementDate, List<IncumbencyResponse> positions,
                         List<SeatHeldResponse> seats, List<PlanEntryResponse> plans, List<TrainingResponse> training,
                         List<RotationResponse> rotations, List<RatingResponse> ratings,
-                        List<DisciplineResponse> disciplines, Set<Long> managers) {
+                        List<DisciplineResponse> disciplines, List<CadreFile.ConfidenceVote> confidenceVotes,
+                        Set<Long> managers) {
         static FileResponse of(CadreFile f) {
             return new FileResponse(f.memberId(), f.fullName(), f.gender().name(), f.birthDate(), f.ethnicity(), f.education(),
                     f.professional(), f.theory(), f.stateManagement(), f.unitId(), f.unitName(), f.retirementDate(),
@@ -230,7 +231,7 @@ final class CadreApiRecords {
                     f.ratings().stream().map(r -> new RatingResponse(r.year(), r.periodKind(), r.asLeader(), r.unitName(),
                             r.level().name(), r.decidedOn())).toList(),
                     f.disciplines().stream().map(d -> new DisciplineResponse(d.on(), d.form().name(),
-                            DecisionResponse.of(d.decision()))).toList(), f.managers());
+                            DecisionResponse.of(d.decision()))).toList(), f.confidenceVotes(), f.managers());
         }
     }
 
