@@ -92,7 +92,7 @@ class VotePagesTests {
 
     @Test
     @DisplayName("Ban Tổ chức tổ chức đợt, điểm danh, phát mã; đảng viên bỏ phiếu trên trang công khai, giữ mã biên nhận; kết quả và biên bản sau giờ đóng")
-    void shouldRunAVoteThroughThePages() {
+    void shouldRunAVoteThroughThePages() throws Exception {
         Http http = as(provinceUser);
         String page = "/units/" + f.unit() + "/votes";
         assertThat(http.get(page).body()).contains("Tổ chức đợt lấy phiếu", "Ủy Viên A " + f.tree.prefix());
@@ -181,6 +181,17 @@ class VotePagesTests {
         HttpResponse<String> pdf = http.get("/votes/" + s + "/minutes.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);
         assertThat(pdf.headers().firstValue("Content-Type").orElseThrow()).startsWith("application/pdf");
+
+        // the verification command recomputes every board the account may read and finds the voter's receipt
+        java.io.ByteArrayOutputStream printed = new java.io.ByteArrayOutputStream();
+        int exit = vn.tcxd.votes.verify.VerifyBoards.run(new String[]{"http://localhost:" + port, provinceUser, PASSWORD,
+                receipt.group(1)}, new java.io.PrintStream(printed, true, java.nio.charset.StandardCharsets.UTF_8));
+        String report = printed.toString(java.nio.charset.StandardCharsets.UTF_8);
+        assertThat(exit).as(report).isZero();
+        assertThat(report).contains("session " + s + "  CONCLUDED", "2 ballots", "receipt " + receipt.group(1) + "  counted");
+        int missing = vn.tcxd.votes.verify.VerifyBoards.run(new String[]{"http://localhost:" + port, provinceUser, PASSWORD,
+                "0".repeat(64)}, new java.io.PrintStream(java.io.OutputStream.nullOutputStream()));
+        assertThat(missing).isEqualTo(1);
 
         // those convened: a fragment the session page opens on demand, or a page of its own
         assertThat(http.getFragment("/votes/" + s + "/voters").body()).doesNotContain("<html").contains("Ủy Viên A " + f.tree.prefix());

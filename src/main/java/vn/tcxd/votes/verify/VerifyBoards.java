@@ -31,9 +31,14 @@ public final class VerifyBoards {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length < 3) {
-            System.err.println("usage: VerifyBoards <base-url> <user> <password> [receipts-file | receipt …]");
-            System.exit(2);
+        System.exit(run(args, System.out));
+    }
+
+    /** Runs the check, printing to {@code out}; returns the exit code (0 all good, 1 a problem, 2 bad usage). */
+    public static int run(String[] args, java.io.PrintStream out) throws Exception {
+        if (args.length < 3 || args[1].isBlank()) {
+            out.println("usage: VerifyBoards <base-url> <user> <password> [receipts-file | receipt …]");
+            return 2;
         }
         String base = args[0].replaceAll("/+$", "");
         String auth = "Basic " + Base64.getEncoder().encodeToString((args[1] + ":" + args[2]).getBytes(StandardCharsets.UTF_8));
@@ -57,19 +62,19 @@ public final class VerifyBoards {
             boards.add(board);
             BoardVerifier.Report r = BoardVerifier.verify(board);
             String status = r.ok() ? "OK" : "FAILED";
-            System.out.printf("session %d  %-10s %5d ballots%s  %s%n", s.id(), board.state(), r.ballots(),
+            out.printf("session %d  %-10s %5d ballots%s  %s%n", s.id(), board.state(), r.ballots(),
                     r.sealed() > 0 ? " (" + r.sealed() + " sealed while voting)" : "", status + "  " + s.name());
-            r.problems().forEach(p -> System.out.println("    " + p));
+            r.problems().forEach(p -> out.println("    " + p));
             if (!r.ok()) bad++;
         }
         int missing = 0;
         for (String receipt : receipts) {
             boolean found = boards.stream().anyMatch(b -> BoardVerifier.counted(b, receipt));
             if (!found) missing++;
-            System.out.printf("receipt %s  %s%n", receipt, found ? "counted" : "NOT FOUND");
+            out.printf("receipt %s  %s%n", receipt, found ? "counted" : "NOT FOUND");
         }
-        System.out.printf("%d sessions, %d inconsistent; %d receipts, %d not found%n", sessions.length, bad, receipts.size(), missing);
-        System.exit(bad == 0 && missing == 0 ? 0 : 1);
+        out.printf("%d sessions, %d inconsistent; %d receipts, %d not found%n", sessions.length, bad, receipts.size(), missing);
+        return bad == 0 && missing == 0 ? 0 : 1;
     }
 
     private static String get(HttpClient http, String url, String auth) throws Exception {
