@@ -72,6 +72,11 @@ public interface Votes {
         }
     }
 
-    record ReceiptCheck(long sessionId, String sessionName, SessionState state) {
+    /**
+     * What a voter may learn from a receipt: the session and, once it is concluded, only the totals
+     * ({@code convened}, {@code present}, {@code ballots} valid, electronic and paper), never a person's result.
+     */
+    record ReceiptCheck(long sessionId, String sessionName, SessionState state, Integer convened, Integer present,
+                        Integer ballots) {
     }
 }

@@ -177,6 +177,9 @@ class VotePagesTests {
                         + "\",\"issuingBody\":\"Ban Thường vụ Tỉnh ủy\"}}", provinceUser, PASSWORD);
         assertThat(concluded.statusCode()).isEqualTo(204);
         assertThat(http.get("/votes/" + s).body()).contains("Kết quả lấy phiếu", "Biên bản kiểm phiếu (PDF)");
+        // the voter sees only the totals
+        String totals = voter.postForm("/public/ballot", "/public/ballot/receipt", Map.of("receipt", receipt.group(1))).body();
+        assertThat(totals).contains("6 người được triệu tập, 6 có mặt, 2 phiếu hợp lệ").doesNotContain("Ủy Viên A");
         assertThat(http.get("/votes/" + s + "/board").body()).contains("Đã kiểm tra: 2 phiếu khớp mã băm", receipt.group(1));
         HttpResponse<String> pdf = http.get("/votes/" + s + "/minutes.pdf");
         assertThat(pdf.statusCode()).isEqualTo(200);

@@ -293,8 +293,12 @@ class VoteService implements Votes {
     public Optional<ReceiptCheck> receipt(String receipt) {
         String r = receipt == null ? "" : receipt.strip().toLowerCase(java.util.Locale.ROOT);
         if (!r.matches("[0-9a-f]{64}")) return Optional.empty();
-        return repo.sessionOfBallot(r).flatMap(id -> repo.session(id, false))
-                .map(s -> new ReceiptCheck(s.id(), s.name(), s.state()));
+        return repo.sessionOfBallot(r).flatMap(id -> repo.session(id, false)).map(s -> {
+            boolean concluded = s.state() == SessionState.CONCLUDED;
+            Integer ballots = concluded ? repo.ballotCount(s.id()) + (s.paperCount() == null ? 0 : s.paperCount().valid()) : null;
+            return new ReceiptCheck(s.id(), s.name(), s.state(), concluded ? s.convened() : null,
+                    concluded ? s.present() : null, ballots);
+        });
     }
 
     // ---- results -------------------------------------------------------------------------------------------
