@@ -33,4 +33,10 @@ public interface Accounts {
 
     /** Enables or disables an account the actor administers; nobody disables their own account. */
     AccountSummary setEnabled(AccessScope actor, long accountId, boolean enabled);
+
+    /**
+     * Ends a login lock (too many failed logins in a row) of an account the actor administers before its time;
+     * audited. An account that is not locked is returned unchanged.
+     */
+    AccountSummary unlock(AccessScope actor, long accountId);
 }

@@ -45,10 +45,12 @@ class AccountService implements Accounts {
     private final OrgStructure orgStructure;
     private final OrgScope orgScope;
     private final ApplicationEventPublisher events;
+    private final LoginThrottle loginThrottle;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwords, OrgStructure orgStructure,
-                   OrgScope orgScope, ApplicationEventPublisher events) {
+                   OrgScope orgScope, ApplicationEventPublisher events, LoginThrottle loginThrottle) {
         this.accounts = accounts;
+        this.loginThrottle = loginThrottle;
         this.passwords = passwords;
         this.orgStructure = orgStructure;
         this.orgScope = orgScope;
@@ -136,7 +138,15 @@ class AccountService implements Accounts {
 
     @Override
     public Optional<AccountSummary> find(String username) {
-        return accounts.byUsername(normaliseUsername(username)).map(AccountRow::summary);
+        return accounts.byUsername(normaliseUsername(username)).map(AccountRow::summary)
+                .map(account -> withLocks(List.of(account)).getFirst());
+    }
+
+    /** The login locks in force of the accounts. */
+    private List<AccountSummary> withLocks(List<AccountSummary> list) {
+        Map<String, java.time.LocalDateTime> locks = loginThrottle.locksInForce(
+                list.stream().map(AccountSummary::username).toList());
+        return list.stream().map(a -> a.withLockedUntil(locks.get(a.username()))).toList();
     }
 
     @Override
@@ -147,10 +157,29 @@ class AccountService implements Accounts {
     @Override
     public List<AccountSummary> visibleTo(AccessScope actor) {
         requireAdministrator(actor);
-        return accounts.all().stream()
+        return withLocks(accounts.all().stream()
                 .map(AccountRow::summary)
                 .filter(account -> visible(actor, account))
-                .toList();
+                .toList());
+    }
+
+    @Override
+    @Transactional
+    public AccountSummary unlock(AccessScope actor, long accountId) {
+        requireAdministrator(actor);
+        AccountSummary account = accounts.byId(accountId).map(AccountRow::summary)
+                .filter(a -> visible(actor, a))
+                .orElseThrow(() -> new NotFound("account " + accountId));
+        Optional<java.time.LocalDateTime> wasLockedUntil = loginThrottle.unlock(account.username());
+        if (wasLockedUntil.isEmpty()) {
+            return account;
+        }
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("loginLocked", true);
+        before.put("lockedUntil", wasLockedUntil.get().toString());
+        events.publishEvent(new AuditedChange("security.ACCOUNT_UNLOCKED", "account", Long.toString(accountId),
+                unitOf(account), before, Map.of("loginLocked", false), null));
+        return account;
     }
 
     @Override
@@ -196,7 +225,7 @@ class AccountService implements Accounts {
         return orgScope.canRead(adminOnly, unitId);
     }
 
-    private static Long unitOf(AccountSummary account) {
+    static Long unitOf(AccountSummary account) {
         return account.grants().isEmpty() ? null : account.grants().getFirst().unitId();
     }
 

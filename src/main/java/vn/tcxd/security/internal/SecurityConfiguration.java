@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
@@ -43,17 +44,26 @@ class SecurityConfiguration {
      */
     static void loginFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException e)
             throws IOException {
-        response.sendRedirect(request.getContextPath()
-                + (e instanceof AuthenticationServiceException ? "/login?unavailable" : "/login?error"));
+        String target;
+        if (e instanceof LoginThrottled throttled) {
+            // the page says exactly why and for how long: a locked name or a throttled address, not a wrong password
+            target = (throttled.reason() == LoginThrottled.Reason.ACCOUNT_LOCKED ? "/login?locked" : "/login?throttled")
+                    + "&minutes=" + throttled.minutes() + "&failures=" + throttled.failures();
+        } else {
+            target = e instanceof AuthenticationServiceException ? "/login?unavailable" : "/login?error";
+        }
+        response.sendRedirect(request.getContextPath() + target);
     }
 
     @Bean
     @Order(1)
     SecurityFilterChain apiChain(HttpSecurity http, MessageSource messages, LocaleResolver locales, ObjectMapper json,
-                                 UserDetailsService users, PasswordEncoder passwords, Clock clock) throws Exception {
+                                 UserDetailsService users, PasswordEncoder passwords, Clock clock,
+                                 LoginThrottle throttle) throws Exception {
         ProblemResponses problems = new ProblemResponses(messages, locales, json);
         return http.securityMatcher("/api/**")
-                .authenticationManager(new ProviderManager(new VerifiedCredentials(users, passwords, clock)))
+                .authenticationManager(new ProviderManager(new ThrottledAuthentication(
+                        new VerifiedCredentials(users, passwords, clock), throttle)))
                 .authorizeHttpRequests(requests -> requests
                         // "/api" itself only redirects to the Swagger UI, which the page chain protects.
                         .requestMatchers("/api").permitAll()
@@ -71,8 +81,12 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageChain(HttpSecurity http) throws Exception {
+    SecurityFilterChain pageChain(HttpSecurity http, UserDetailsService users, PasswordEncoder passwords,
+                                  LoginThrottle throttle) throws Exception {
+        DaoAuthenticationProvider verifier = new DaoAuthenticationProvider(users);
+        verifier.setPasswordEncoder(passwords);
         return http
+                .authenticationManager(new ProviderManager(new ThrottledAuthentication(verifier, throttle)))
                 .authorizeHttpRequests(requests -> requests
                         // the OpenAPI document describes the API and holds no data; API clients read it without a session
                         .requestMatchers("/css/**", "/webjars/**", "/login", "/actuator/health/**", "/error",
