@@ -26,6 +26,9 @@ public interface Accounts {
 
     Optional<AccountSummary> find(String username);
 
+    /** The shortest password the policy accepts ({@code tcxd.security.password.min-length}). */
+    int minPasswordLength();
+
     boolean anyExists();
 
     /** Accounts the actor administers: all for a system administrator, else those granted only inside its admin subtrees. */

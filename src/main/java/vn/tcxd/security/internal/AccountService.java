@@ -38,7 +38,6 @@ class AccountService implements Accounts {
 
     /** Same rule as the check constraint on {@code security.account.username}. */
     static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]{3,50}$");
-    static final int MIN_PASSWORD_LENGTH = 10;
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
@@ -46,10 +45,13 @@ class AccountService implements Accounts {
     private final OrgScope orgScope;
     private final ApplicationEventPublisher events;
     private final LoginThrottle loginThrottle;
+    private final PasswordPolicy passwordPolicy;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwords, OrgStructure orgStructure,
-                   OrgScope orgScope, ApplicationEventPublisher events, LoginThrottle loginThrottle) {
+                   OrgScope orgScope, ApplicationEventPublisher events, LoginThrottle loginThrottle,
+                   PasswordPolicy passwordPolicy) {
         this.accounts = accounts;
+        this.passwordPolicy = passwordPolicy;
         this.loginThrottle = loginThrottle;
         this.passwords = passwords;
         this.orgStructure = orgStructure;
@@ -74,9 +76,7 @@ class AccountService implements Accounts {
             throw RuleViolation.onField("username", "error.account.usernameInvalid");
         }
         String display = VietnameseText.requireText(displayName, "displayName", 200);
-        if (rawPassword == null || rawPassword.codePointCount(0, rawPassword.length()) < MIN_PASSWORD_LENGTH) {
-            throw RuleViolation.onField("password", "error.account.passwordTooShort", MIN_PASSWORD_LENGTH);
-        }
+        passwordPolicy.check(rawPassword, name);
         List<ScopeGrant> checked = checkGrants(grants);
         if (!systemAdmin && checked.isEmpty()) {
             throw RuleViolation.onField("unitCode", "error.account.grantRequired");
@@ -147,6 +147,11 @@ class AccountService implements Accounts {
         Map<String, java.time.LocalDateTime> locks = loginThrottle.locksInForce(
                 list.stream().map(AccountSummary::username).toList());
         return list.stream().map(a -> a.withLockedUntil(locks.get(a.username()))).toList();
+    }
+
+    @Override
+    public int minPasswordLength() {
+        return passwordPolicy.minLength();
     }
 
     @Override

@@ -125,6 +125,7 @@ class AccountPageController {
 
     private String form(Model model) {
         model.addAttribute("roles", Role.values());
+        model.addAttribute("minPasswordLength", accounts.minPasswordLength());
         model.addAttribute("mayCreateSystemAdmin", currentAccess.scope().everything());
         return "security/account-form";
     }
