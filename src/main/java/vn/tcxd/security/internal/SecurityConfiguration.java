@@ -18,6 +18,12 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.servlet.LocaleResolver;
 import tools.jackson.databind.ObjectMapper;
 
@@ -32,6 +38,45 @@ import java.time.Clock;
 @Configuration(proxyBeanMethods = false)
 @EnableMethodSecurity
 class SecurityConfiguration {
+
+    /**
+     * The pages' Content-Security-Policy: scripts and styles only from TCXD's own files (htmx is a webjar file; the
+     * templates have no inline script, style or event handler, and htmx's injected indicator style is turned off in
+     * layout.html), so an injected {@code <script>} or {@code onerror=} does not run. {@code data:} images are the
+     * Swagger UI's icons. {@code frame-ancestors 'none'}: no other site frames TCXD (clickjacking).
+     */
+    static final String PAGE_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+            + "font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; form-action 'self'; "
+            + "frame-ancestors 'none'";
+    /**
+     * The Swagger UI (springdoc's, under /swagger-ui/) applies one inline style of its own; its scripts are files, so
+     * only styles are relaxed there, and only there.
+     */
+    static final String SWAGGER_UI_CSP = PAGE_CSP.replace("style-src 'self'", "style-src 'self' 'unsafe-inline'");
+    /** JSON is never a document to render: nothing may load from an API answer opened in a browser. */
+    static final String API_CSP = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+    /** Features no TCXD page uses: a script injected despite the CSP still gets none of them. */
+    static final String PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), "
+            + "serial=(), bluetooth=(), midi=(), magnetometer=(), gyroscope=(), accelerometer=(), display-capture=(), "
+            + "fullscreen=(self)";
+
+    /**
+     * Headers of both chains. X-Content-Type-Options nosniff, X-Frame-Options DENY and no-cache come with Spring
+     * Security's defaults; HSTS too, but only on a request that arrived over TLS (behind a proxy: forwarded
+     * headers, docs/operations.md). Referrer same-origin: page URLs hold member and unit ids, other sites get none.
+     */
+    private static void headers(HttpSecurity http, String csp) throws Exception {
+        RequestMatcher swaggerUi = PathPatternRequestMatcher.withDefaults().matcher("/swagger-ui/**");
+        http.headers(headers -> headers
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(new NegatedRequestMatcher(swaggerUi),
+                        new ContentSecurityPolicyHeaderWriter(csp)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(swaggerUi,
+                        new ContentSecurityPolicyHeaderWriter(SWAGGER_UI_CSP)))
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.SAME_ORIGIN))
+                .permissionsPolicyHeader(permissions -> permissions.policy(PERMISSIONS_POLICY))
+                .frameOptions(frames -> frames.deny())
+                .httpStrictTransportSecurity(hsts -> hsts.includeSubDomains(true).maxAgeInSeconds(31_536_000)));
+    }
 
     @Bean
     PasswordEncoder passwordEncoder() {
@@ -61,6 +106,7 @@ class SecurityConfiguration {
                                  UserDetailsService users, PasswordEncoder passwords, Clock clock,
                                  LoginThrottle throttle) throws Exception {
         ProblemResponses problems = new ProblemResponses(messages, locales, json);
+        headers(http, API_CSP);
         return http.securityMatcher("/api/**")
                 .authenticationManager(new ProviderManager(new ThrottledAuthentication(
                         new VerifiedCredentials(users, passwords, clock), throttle)))
@@ -85,6 +131,7 @@ class SecurityConfiguration {
                                   LoginThrottle throttle) throws Exception {
         DaoAuthenticationProvider verifier = new DaoAuthenticationProvider(users);
         verifier.setPasswordEncoder(passwords);
+        headers(http, PAGE_CSP);
         return http
                 .authenticationManager(new ProviderManager(new ThrottledAuthentication(verifier, throttle)))
                 .authorizeHttpRequests(requests -> requests
