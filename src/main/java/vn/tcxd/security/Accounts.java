@@ -38,6 +38,13 @@ public interface Accounts {
     AccountSummary setEnabled(AccessScope actor, long accountId, boolean enabled);
 
     /**
+     * Changes the actor's own password: the current one must be right (a wrong one counts toward the login lock
+     * of the username, like a failed login), the new one must pass the password policy and differ from it.
+     * Audited, without either password.
+     */
+    void changePassword(AccessScope actor, String currentPassword, String newPassword);
+
+    /**
      * Ends a login lock (too many failed logins in a row) of an account the actor administers before its time;
      * audited. An account that is not locked is returned unchanged.
      */

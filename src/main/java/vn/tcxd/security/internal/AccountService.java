@@ -168,6 +168,40 @@ class AccountService implements Accounts {
                 .toList());
     }
 
+    /** The "client address" of wrong current passwords on the change form: they count toward the username's lock only. */
+    static final String PASSWORD_FORM = "password-change";
+
+    @Override
+    @Transactional
+    public void changePassword(AccessScope actor, String currentPassword, String newPassword) {
+        if (actor == null || actor.username() == null) {
+            throw new Forbidden();
+        }
+        AccountRow account = accounts.byUsername(normaliseUsername(actor.username())).orElseThrow(Forbidden::new);
+        String key = ThrottledAuthentication.key(account.username());
+        if (loginThrottle.check(key, PASSWORD_FORM).refusal().isPresent()) {
+            throw RuleViolation.onField("currentPassword", "error.account.passwordChangeLocked");
+        }
+        if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
+            // a stolen session must not become a way to guess the password: counted like a failed login
+            // (in its own transaction, which this refusal does not roll back)
+            boolean locked = loginThrottle.failed(key, PASSWORD_FORM).isPresent();
+            throw RuleViolation.onField("currentPassword",
+                    locked ? "error.account.passwordChangeLocked" : "error.account.currentPasswordWrong");
+        }
+        if (newPassword != null && newPassword.equals(currentPassword)) {
+            throw RuleViolation.onField("newPassword", "error.account.passwordUnchanged");
+        }
+        try {
+            passwordPolicy.check(newPassword, account.username());
+        } catch (RuleViolation e) {
+            throw RuleViolation.onField("newPassword", e.messageKey(), e.args());
+        }
+        accounts.setPasswordHash(account.id(), passwords.encode(newPassword));
+        events.publishEvent(new AuditedChange("security.PASSWORD_CHANGED", "account", Long.toString(account.id()),
+                unitOf(account.summary()), null, Map.of("username", account.username(), "passwordChanged", true), null));
+    }
+
     @Override
     @Transactional
     public AccountSummary unlock(AccessScope actor, long accountId) {

@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import vn.tcxd.security.internal.LoginThrottleRepository.Standing;
 import vn.tcxd.shared.audit.AuditedChange;
@@ -74,9 +75,10 @@ class LoginThrottle {
 
     /**
      * Records a failure; when it reaches a limit, the refusal that the caller answers with instead of "wrong
-     * password". Returns rather than throws, so that the failure and the lock are committed.
+     * password". Returns rather than throws, and runs in a transaction of its own, so that the failure and the
+     * lock are committed even when the caller's transaction then rolls back (the password-change form).
      */
-    @Transactional
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
     Optional<LoginThrottled> failed(String username, String address) {
         OffsetDateTime now = now();
         repository.recordFailure(username, address, now);
