@@ -13,7 +13,8 @@ create function security.audit_genesis() returns bytea
     language sql immutable as $$ select decode(repeat('00', 32), 'hex') $$;
 
 -- sha256(previous hash || canonical content). The content is a JSON array: jsonb's text form is canonical (key
--- order, spacing), and the time is written in UTC so that no session time zone changes it.
+-- order, spacing), and times and dates are formatted explicitly, in UTC, so that no session setting (TimeZone,
+-- DateStyle) changes the text that is hashed.
 create function security.audit_entry_hash(e security.audit_entry) returns bytea
     language sql stable as $$
     select sha256(e.prev_hash || convert_to(jsonb_build_array(
@@ -21,7 +22,7 @@ create function security.audit_entry_hash(e security.audit_entry) returns bytea
             to_char(e.occurred_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"'),
             e.actor, e.action, e.entity_type, e.entity_id, e.unit_id,
             e.before_state, e.after_state,
-            e.decision_number, e.decision_date::text, e.decision_body)::text, 'UTF8'))
+            e.decision_number, to_char(e.decision_date, 'YYYY-MM-DD'), e.decision_body)::text, 'UTF8'))
 $$;
 
 -- Entries written before this migration, chained in id order.

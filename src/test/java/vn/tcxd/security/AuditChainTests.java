@@ -147,6 +147,30 @@ class AuditChainTests {
     }
 
     @Test
+    void shouldFindTheChainIntactWhenCheckedUnderOtherDateAndTimeSettings() throws Exception {
+        // the fixture tree's units were founded by decisions, so entries with a decision date are in the chain
+        assertThat(jdbc.sql("select count(*) from security.audit_entry where decision_date is not null")
+                .query(Long.class).single()).isPositive();
+        // inside one statement: the JDBC driver closes a connection whose DateStyle it sees change
+        jdbc.sql("""
+                do $$
+                declare broken bigint;
+                begin
+                    perform set_config('datestyle', 'SQL, DMY', true);
+                    perform set_config('timezone', 'Asia/Ho_Chi_Minh', true);
+                    if current_date::text not like '%/%' then
+                        raise exception 'DateStyle not in force';
+                    end if;
+                    select first_broken_id into broken from security.audit_chain_check();
+                    if broken is not null then
+                        raise exception 'chain broken at % under other settings', broken;
+                    end if;
+                end
+                $$""").update();
+        assertThat(check().body()).contains("\"intact\":true");
+    }
+
+    @Test
     void shouldRefuseToChangeAnEntryWhenTheApplicationTriesUpdateOrDelete() {
         String someone = SecurityFixtures.account(accounts, "appendonly", tree.provinceA(), Role.STAFF);
         long id = entryOf(someone);

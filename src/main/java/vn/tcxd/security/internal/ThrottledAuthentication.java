@@ -17,6 +17,8 @@ import java.util.Optional;
  */
 class ThrottledAuthentication implements AuthenticationProvider {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ThrottledAuthentication.class);
+
     /** Long enough for any valid username (50), short enough that a megabyte typed as a name is not stored. */
     private static final int MAX_KEY = 64;
 
@@ -46,10 +48,12 @@ class ThrottledAuthentication implements AuthenticationProvider {
             throw refusal.isPresent() ? refusal.get() : e;
         }
         if (result != null && check.hasFailures()) {
-            guarded(() -> {
+            try {
                 throttle.succeeded(username);
-                return null;
-            });
+            } catch (RuntimeException e) {
+                // the password was right: a count that could not be reset is no reason to refuse the login
+                log.warn("Could not reset the failed-login count of {}", username, e);
+            }
         }
         return result;
     }
