@@ -26,6 +26,9 @@ public interface Accounts {
 
     Optional<AccountSummary> find(String username);
 
+    /** The shortest password the policy accepts ({@code tcxd.security.password.min-length}). */
+    int minPasswordLength();
+
     boolean anyExists();
 
     /** Accounts the actor administers: all for a system administrator, else those granted only inside its admin subtrees. */
@@ -33,4 +36,17 @@ public interface Accounts {
 
     /** Enables or disables an account the actor administers; nobody disables their own account. */
     AccountSummary setEnabled(AccessScope actor, long accountId, boolean enabled);
+
+    /**
+     * Changes the actor's own password: the current one must be right (a wrong one counts toward the login lock
+     * of the username, like a failed login), the new one must pass the password policy and differ from it.
+     * Audited, without either password.
+     */
+    void changePassword(AccessScope actor, String currentPassword, String newPassword);
+
+    /**
+     * Ends a login lock (too many failed logins in a row) of an account the actor administers before its time;
+     * audited. An account that is not locked is returned unchanged.
+     */
+    AccountSummary unlock(AccessScope actor, long accountId);
 }

@@ -4,7 +4,8 @@ import vn.tcxd.shared.scope.AccessScope;
 
 /**
  * Facade of the audit log (nhật ký): every write recorded with actor, before and after state and
- * its decision, browsed newest first within the reader's administration scope.
+ * its decision, browsed newest first within the reader's administration scope. Tamper-evident: each entry holds
+ * a hash over the previous entry's hash and its own content (computed by PostgreSQL as it is appended).
  */
 public interface AuditTrail {
 
@@ -15,4 +16,10 @@ public interface AuditTrail {
      * otherwise only entries of units inside the reader's admin subtrees.
      */
     AuditPage search(AccessScope reader, AuditFilter filter, int page);
+
+    /**
+     * Recomputes the hash chain of the whole log and names the first entry where it breaks; for system
+     * administrators only (the chain runs through every unit's entries).
+     */
+    AuditChainReport checkChain(AccessScope reader);
 }

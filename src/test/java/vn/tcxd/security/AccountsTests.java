@@ -66,6 +66,26 @@ class AccountsTests {
     }
 
     @Test
+    void shouldShowTheVietnameseReasonWhenTheFormPasswordIsCommon() {
+        Http http = Http.on(port);
+        http.login("admin", SecurityConfigurationTests.ADMIN_PASSWORD);
+        String username = "common." + tree.suffix().toLowerCase();
+
+        HttpResponse<String> response = http.postForm("/accounts/new", "/accounts", Map.of("username", username,
+                "displayName", "Nguyễn Văn Phổ", "password", "Password2024!", "unitCode", tree.codeA(), "role", "VIEWER"));
+
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(response.body()).contains("nằm trong danh sách mật khẩu phổ biến", "Ít nhất 12 ký tự");
+        assertThat(accounts.find(username)).isEmpty();
+        HttpResponse<String> api = http.postJsonBasic("/api/v1/accounts", """
+                {"username":"%s","displayName":"Nguyễn Văn Phổ","password":"qwerty123456",
+                 "grants":[{"unitId":%d,"role":"VIEWER"}]}""".formatted(username, tree.provinceA()),
+                "admin", SecurityConfigurationTests.ADMIN_PASSWORD);
+        assertThat(api.statusCode()).isIn(400, 422);
+        assertThat(api.body()).contains("danh sách mật khẩu phổ biến");
+    }
+
+    @Test
     void shouldRejectShortPasswordBadUsernameAndUnknownUnit() {
         List<ScopeGrant> grant = List.of(new ScopeGrant(tree.cellA(), Role.VIEWER));
         assertThatThrownBy(() -> accounts.create("new." + tree.suffix().toLowerCase(), "Tên", "short-pw", false, grant))
@@ -181,7 +201,7 @@ class AccountsTests {
                 "displayName", "Nguyễn Văn Mẫu", "password", "ngan", "unitCode", tree.codeA(), "role", "VIEWER"));
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("Mật khẩu phải có ít nhất 10 ký tự.", username, "Nguyễn Văn Mẫu")
+        assertThat(response.body()).contains("Mật khẩu phải có ít nhất 12 ký tự.", username, "Nguyễn Văn Mẫu")
                 .doesNotContain("value=\"ngan\"");
         assertThat(accounts.find(username)).isEmpty();
     }

@@ -96,6 +96,10 @@ class AccountRepository {
         return id;
     }
 
+    void setPasswordHash(long id, String passwordHash) {
+        db.update(ACCOUNT).set(ACCOUNT.PASSWORD_HASH, passwordHash).where(ACCOUNT.ID.eq(id)).execute();
+    }
+
     void setEnabled(long id, boolean enabled) {
         db.update(ACCOUNT).set(ACCOUNT.ENABLED, enabled).where(ACCOUNT.ID.eq(id)).execute();
     }

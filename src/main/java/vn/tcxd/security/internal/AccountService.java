@@ -38,17 +38,21 @@ class AccountService implements Accounts {
 
     /** Same rule as the check constraint on {@code security.account.username}. */
     static final Pattern USERNAME = Pattern.compile("^[a-z0-9._-]{3,50}$");
-    static final int MIN_PASSWORD_LENGTH = 10;
 
     private final AccountRepository accounts;
     private final PasswordEncoder passwords;
     private final OrgStructure orgStructure;
     private final OrgScope orgScope;
     private final ApplicationEventPublisher events;
+    private final LoginThrottle loginThrottle;
+    private final PasswordPolicy passwordPolicy;
 
     AccountService(AccountRepository accounts, PasswordEncoder passwords, OrgStructure orgStructure,
-                   OrgScope orgScope, ApplicationEventPublisher events) {
+                   OrgScope orgScope, ApplicationEventPublisher events, LoginThrottle loginThrottle,
+                   PasswordPolicy passwordPolicy) {
         this.accounts = accounts;
+        this.passwordPolicy = passwordPolicy;
+        this.loginThrottle = loginThrottle;
         this.passwords = passwords;
         this.orgStructure = orgStructure;
         this.orgScope = orgScope;
@@ -72,9 +76,7 @@ class AccountService implements Accounts {
             throw RuleViolation.onField("username", "error.account.usernameInvalid");
         }
         String display = VietnameseText.requireText(displayName, "displayName", 200);
-        if (rawPassword == null || rawPassword.codePointCount(0, rawPassword.length()) < MIN_PASSWORD_LENGTH) {
-            throw RuleViolation.onField("password", "error.account.passwordTooShort", MIN_PASSWORD_LENGTH);
-        }
+        passwordPolicy.check(rawPassword, name);
         List<ScopeGrant> checked = checkGrants(grants);
         if (!systemAdmin && checked.isEmpty()) {
             throw RuleViolation.onField("unitCode", "error.account.grantRequired");
@@ -136,7 +138,20 @@ class AccountService implements Accounts {
 
     @Override
     public Optional<AccountSummary> find(String username) {
-        return accounts.byUsername(normaliseUsername(username)).map(AccountRow::summary);
+        return accounts.byUsername(normaliseUsername(username)).map(AccountRow::summary)
+                .map(account -> withLocks(List.of(account)).getFirst());
+    }
+
+    /** The login locks in force of the accounts. */
+    private List<AccountSummary> withLocks(List<AccountSummary> list) {
+        Map<String, java.time.LocalDateTime> locks = loginThrottle.locksInForce(
+                list.stream().map(AccountSummary::username).toList());
+        return list.stream().map(a -> a.withLockedUntil(locks.get(a.username()))).toList();
+    }
+
+    @Override
+    public int minPasswordLength() {
+        return passwordPolicy.minLength();
     }
 
     @Override
@@ -147,10 +162,63 @@ class AccountService implements Accounts {
     @Override
     public List<AccountSummary> visibleTo(AccessScope actor) {
         requireAdministrator(actor);
-        return accounts.all().stream()
+        return withLocks(accounts.all().stream()
                 .map(AccountRow::summary)
                 .filter(account -> visible(actor, account))
-                .toList();
+                .toList());
+    }
+
+    /** The "client address" of wrong current passwords on the change form: they count toward the username's lock only. */
+    static final String PASSWORD_FORM = "password-change";
+
+    @Override
+    @Transactional
+    public void changePassword(AccessScope actor, String currentPassword, String newPassword) {
+        if (actor == null || actor.username() == null) {
+            throw new Forbidden();
+        }
+        AccountRow account = accounts.byUsername(normaliseUsername(actor.username())).orElseThrow(Forbidden::new);
+        String key = ThrottledAuthentication.key(account.username());
+        if (loginThrottle.check(key, PASSWORD_FORM).refusal().isPresent()) {
+            throw RuleViolation.onField("currentPassword", "error.account.passwordChangeLocked");
+        }
+        if (currentPassword == null || !passwords.matches(currentPassword, account.passwordHash())) {
+            // a stolen session must not become a way to guess the password: counted like a failed login
+            // (in its own transaction, which this refusal does not roll back)
+            boolean locked = loginThrottle.failed(key, PASSWORD_FORM).isPresent();
+            throw RuleViolation.onField("currentPassword",
+                    locked ? "error.account.passwordChangeLocked" : "error.account.currentPasswordWrong");
+        }
+        if (newPassword != null && newPassword.equals(currentPassword)) {
+            throw RuleViolation.onField("newPassword", "error.account.passwordUnchanged");
+        }
+        try {
+            passwordPolicy.check(newPassword, account.username());
+        } catch (RuleViolation e) {
+            throw RuleViolation.onField("newPassword", e.messageKey(), e.args());
+        }
+        accounts.setPasswordHash(account.id(), passwords.encode(newPassword));
+        events.publishEvent(new AuditedChange("security.PASSWORD_CHANGED", "account", Long.toString(account.id()),
+                unitOf(account.summary()), null, Map.of("username", account.username(), "passwordChanged", true), null));
+    }
+
+    @Override
+    @Transactional
+    public AccountSummary unlock(AccessScope actor, long accountId) {
+        requireAdministrator(actor);
+        AccountSummary account = accounts.byId(accountId).map(AccountRow::summary)
+                .filter(a -> visible(actor, a))
+                .orElseThrow(() -> new NotFound("account " + accountId));
+        Optional<java.time.LocalDateTime> wasLockedUntil = loginThrottle.unlock(account.username());
+        if (wasLockedUntil.isEmpty()) {
+            return account;
+        }
+        Map<String, Object> before = new LinkedHashMap<>();
+        before.put("loginLocked", true);
+        before.put("lockedUntil", wasLockedUntil.get().toString());
+        events.publishEvent(new AuditedChange("security.ACCOUNT_UNLOCKED", "account", Long.toString(accountId),
+                unitOf(account), before, Map.of("loginLocked", false), null));
+        return account;
     }
 
     @Override
@@ -196,7 +264,7 @@ class AccountService implements Accounts {
         return orgScope.canRead(adminOnly, unitId);
     }
 
-    private static Long unitOf(AccountSummary account) {
+    static Long unitOf(AccountSummary account) {
         return account.grants().isEmpty() ? null : account.grants().getFirst().unitId();
     }
 

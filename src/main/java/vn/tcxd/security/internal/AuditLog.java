@@ -6,6 +6,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.tcxd.orgstructure.OrgScope;
 import vn.tcxd.orgstructure.OrgStructure;
 import vn.tcxd.orgstructure.UnitDetails;
+import vn.tcxd.security.AuditChainReport;
 import vn.tcxd.security.AuditEntryRow;
 import vn.tcxd.security.AuditFilter;
 import vn.tcxd.security.AuditPage;
@@ -79,6 +80,14 @@ class AuditLog implements AuditTrail {
                         e.before(), e.after(), e.decision()))
                 .toList();
         return new AuditPage(rows, pageNumber, PAGE_SIZE, hasNext);
+    }
+
+    @Override
+    public AuditChainReport checkChain(AccessScope reader) {
+        if (reader == null || !reader.everything()) {
+            throw new Forbidden();
+        }
+        return entries.checkChain();
     }
 
     /** Units of the reader's admin subtrees as of today (dissolved units are no longer in a subtree). */

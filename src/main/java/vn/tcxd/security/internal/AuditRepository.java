@@ -7,6 +7,7 @@ import org.jooq.impl.DSL;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.ObjectMapper;
+import vn.tcxd.security.AuditChainReport;
 import vn.tcxd.shared.DecisionRef;
 import vn.tcxd.shared.audit.AuditedChange;
 
@@ -91,6 +92,16 @@ class AuditRepository {
                         : new DecisionRef(r.getDecisionNumber(), r.getDecisionDate(), r.getDecisionBody())));
     }
 
+
+    /** The chain check of the whole log, by the database function that also serves psql (docs/operations.md). */
+    AuditChainReport checkChain() {
+        org.jooq.Record r = db.fetchSingle("select * from security.audit_chain_check()");
+        String problem = r.get("problem", String.class);
+        return new AuditChainReport(r.get("checked", Long.class), r.get("first_broken_id", Long.class),
+                r.get("first_broken_seq", Long.class),
+                problem == null ? null : AuditChainReport.Problem.valueOf(problem.toUpperCase(java.util.Locale.ROOT)),
+                r.get("head_seq", Long.class), r.get("head_hash", String.class));
+    }
 
     private JSONB jsonb(Map<String, Object> value) {
         return value == null ? null : JSONB.valueOf(json.writeValueAsString(value));

@@ -8,6 +8,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import vn.tcxd.security.Accounts;
+import vn.tcxd.shared.RuleViolation;
 
 import java.security.SecureRandom;
 import java.util.List;
@@ -41,7 +42,13 @@ class BootstrapAdministrator implements ApplicationRunner {
         }
         boolean fromEnvironment = configuredPassword != null && !configuredPassword.isBlank();
         String password = fromEnvironment ? configuredPassword : randomPassword(16);
-        accounts.create(USERNAME, "Quản trị hệ thống", password, true, List.of());
+        try {
+            accounts.create(USERNAME, "Quản trị hệ thống", password, true, List.of());
+        } catch (RuleViolation e) {
+            // a weak TCXD_ADMIN_PASSWORD: say so plainly rather than start with an administrator nobody should have
+            throw new IllegalStateException("TCXD_ADMIN_PASSWORD does not meet the password policy (" + e.messageKey()
+                    + ": at least 12 characters, not a common password); choose another", e);
+        }
         String shown = fromEnvironment ? "(mật khẩu trong TCXD_ADMIN_PASSWORD / password from TCXD_ADMIN_PASSWORD)"
                 : password;
         String line = "TCXD: đăng nhập / login: " + USERNAME + " / " + shown;

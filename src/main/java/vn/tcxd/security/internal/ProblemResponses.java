@@ -44,6 +44,14 @@ class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler 
             write(request, response, HttpStatus.SERVICE_UNAVAILABLE, "error.title.unavailable", "error.loginUnavailable");
             return;
         }
+        if (e instanceof LoginThrottled throttled) {
+            // 429, not 401: the credentials were not looked at, and a client should wait rather than ask again
+            response.setHeader("Retry-After", Long.toString(Math.max(1, throttled.retryAfter().toSeconds())));
+            write(request, response, HttpStatus.TOO_MANY_REQUESTS, "error.title.loginThrottled",
+                    throttled.reason() == LoginThrottled.Reason.ACCOUNT_LOCKED ? "error.loginLocked" : "error.loginThrottled",
+                    throttled.failures(), throttled.minutes());
+            return;
+        }
         response.setHeader("WWW-Authenticate", "Basic realm=\"TCXD\", charset=\"UTF-8\"");
         write(request, response, HttpStatus.UNAUTHORIZED, "error.title.unauthenticated", "error.unauthenticated");
     }

@@ -3,6 +3,7 @@ package vn.tcxd.security.web;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -33,6 +34,12 @@ class AccountApiController {
     @GetMapping
     List<AccountSummary> list() {
         return accounts.visibleTo(currentAccess.scope());
+    }
+
+    /** Ends a login lock (too many failed logins in a row) before its time; audited. */
+    @PostMapping("/{id}/unlock")
+    AccountSummary unlock(@PathVariable long id) {
+        return accounts.unlock(currentAccess.scope(), id);
     }
 
     @PostMapping

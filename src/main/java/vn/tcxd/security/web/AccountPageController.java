@@ -116,8 +116,16 @@ class AccountPageController {
         return "redirect:/accounts";
     }
 
+    @PostMapping("/{id}/unlock")
+    String unlock(@PathVariable long id, RedirectAttributes redirect) {
+        AccountSummary account = accounts.unlock(currentAccess.scope(), id);
+        redirect.addFlashAttribute("unlocked", account.username());
+        return "redirect:/accounts";
+    }
+
     private String form(Model model) {
         model.addAttribute("roles", Role.values());
+        model.addAttribute("minPasswordLength", accounts.minPasswordLength());
         model.addAttribute("mayCreateSystemAdmin", currentAccess.scope().everything());
         return "security/account-form";
     }

@@ -7,6 +7,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.context.MessageSource;
+import vn.tcxd.security.AuditChainReport;
 import vn.tcxd.security.AuditEntryRow;
 import vn.tcxd.security.AuditFilter;
 import vn.tcxd.security.AuditPage;
@@ -17,6 +19,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -39,7 +42,10 @@ class AuditPageController {
     private final AuditTrail auditTrail;
     private final CurrentAccess currentAccess;
 
-    AuditPageController(AuditTrail auditTrail, CurrentAccess currentAccess) {
+    private final MessageSource messages;
+
+    AuditPageController(AuditTrail auditTrail, CurrentAccess currentAccess, MessageSource messages) {
+        this.messages = messages;
         this.auditTrail = auditTrail;
         this.currentAccess = currentAccess;
     }
@@ -53,9 +59,31 @@ class AuditPageController {
         AuditFilter filter = new AuditFilter(unitId, actor, from, to);
         AuditPage result = auditTrail.search(currentAccess.scope(), filter, page);
         model.addAttribute("filter", filter);
+        model.addAttribute("mayCheckChain", currentAccess.scope().everything());
         model.addAttribute("result", result);
         model.addAttribute("lines", result.entries().stream().map(e -> new Line(e, changes(e))).toList());
         return htmx != null ? "security/audit :: results" : "security/audit";
+    }
+
+    /** The chain check of the whole log, for system administrators. */
+    @GetMapping("/audit/chain")
+    String chain(Model model, Locale locale) {
+        AuditChainReport report = auditTrail.checkChain(currentAccess.scope());
+        model.addAttribute("report", report);
+        model.addAttribute("message", describe(messages, report, locale));
+        return "security/audit-chain";
+    }
+
+    /** One sentence for the result: intact with its head, or the first broken entry and what is wrong with it. */
+    static String describe(MessageSource messages, AuditChainReport report, Locale locale) {
+        if (report.intact()) {
+            return messages.getMessage("audit.chain.intact", new Object[]{String.valueOf(report.checked()),
+                    report.headPosition() == null ? "–" : String.valueOf(report.headPosition()),
+                    report.headHash() == null ? "–" : report.headHash()}, locale);
+        }
+        return messages.getMessage("audit.chain.broken." + report.problem().name(), new Object[]{
+                String.valueOf(report.firstBrokenId()), String.valueOf(report.firstBrokenPosition()),
+                String.valueOf(report.checked())}, locale);
     }
 
     static List<Change> changes(AuditEntryRow entry) {
