@@ -298,6 +298,14 @@ class DevelopmentAdmissionTests {
         CandidateRecord asMember = new CandidateRecord(p.fullName(), p.birthDate(), p.gender(), p.ethnicity(), p.religion(),
                 memberCitizenId, p.education(), p.occupation(), p.workplace(), p.residence());
         assertThat(refused(() -> propose(asMember))).isEqualTo("error.development.citizenIdMember");
+        // an expelled member is still the same person
+        long expelled = fullMember("Khai Trừ");
+        members.apply(new MemberAct.Discipline(expelled, vn.tcxd.members.DisciplineForm.EXPULSION, LocalDate.of(2023, 3, 1),
+                MemberMother.decision("60-QĐ/HU", LocalDate.of(2023, 3, 1))));
+        String expelledCitizenId = members.member(expelled, LocalDate.of(2022, 1, 1)).orElseThrow().record().citizenId();
+        CandidateRecord asExpelled = new CandidateRecord(p.fullName(), p.birthDate(), p.gender(), p.ethnicity(), p.religion(),
+                expelledCitizenId, p.education(), p.occupation(), p.workplace(), p.residence());
+        assertThat(refused(() -> propose(asExpelled))).isEqualTo("error.development.citizenIdMember");
         propose(p);
         assertThat(refused(() -> propose(p))).isEqualTo("error.development.citizenIdCandidate");
     }
@@ -313,6 +321,14 @@ class DevelopmentAdmissionTests {
         assertThat(refused(() -> certify(id))).isEqualTo("error.development.closed");
         // the same person may be proposed again later
         assertThat(propose(c.person())).isNotEqualTo(id);
+    }
+
+    @Test
+    void shouldJudgeByTheRuleSetOfTheActsDate() {
+        assertThat(development.ruleSetOn(LocalDate.of(2025, 6, 30)).code()).isEqualTo("DEV_QD29_2016");
+        assertThat(development.ruleSetOn(LocalDate.of(2025, 7, 1)).code()).isEqualTo("DEV_QD294_2025");
+        assertThat(development.ruleSetOn(LocalDate.of(2025, 7, 1)).ruleSet().legalBasis()).contains("294-QĐ/TW");
+        assertThat(refused(() -> development.ruleSetOn(LocalDate.of(2010, 1, 1)))).isEqualTo("error.development.noRuleSet");
     }
 
     @Test

@@ -137,7 +137,10 @@ class DevelopmentService implements Development {
         // [R] a person who would not be of age on the day proposed is refused at once; the binding check is
         // on the day the cell considers (see cellVote)
         DevelopmentRules.requireAge(rules, p.birthDate(), on);
-        if (!members.search(p.citizenId(), null, on, 1).isEmpty()) {
+        // on the day proposed and today: a member's states run on after they leave, so an expelled or removed
+        // member is found too; members checks the CCCD again when admitting
+        if (!members.search(p.citizenId(), null, on, 1).isEmpty()
+                || !members.search(p.citizenId(), null, LocalDate.now(clock), 1).isEmpty()) {
             throw RuleViolation.onField("citizenId", "error.development.citizenIdMember", p.citizenId());
         }
         if (repo.liveCandidacy(p.citizenId())) {
