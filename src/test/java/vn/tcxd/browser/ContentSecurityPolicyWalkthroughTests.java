@@ -74,7 +74,7 @@ class ContentSecurityPolicyWalkthroughTests {
                 "/units/" + province + "/committees", "/units/" + province + "/consultations",
                 "/members", "/members/due", "/members/new", "/members/import", "/members/transfers", "/members/badges",
                 "/evaluations", "/cadres", "/dashboard", "/reports/forms", "/unit-groups", "/admin/holidays",
-                "/accounts", "/accounts/new", "/audit", "/api");
+                "/accounts", "/accounts/new", "/audit", "/api", "/units/" + province + "/votes");
         List<String> opened = new ArrayList<>();
         for (String path : paths) {
             page.navigate(url(path));
@@ -89,6 +89,9 @@ class ContentSecurityPolicyWalkthroughTests {
             }
         });
         anonymous.navigate(url("/login"));
+        anonymous.waitForLoadState(LoadState.NETWORKIDLE);
+        // the voter's phone ballot (votes), without an account
+        anonymous.navigate(url("/public/ballot"));
         anonymous.waitForLoadState(LoadState.NETWORKIDLE);
         Browser.screenshot(page, "csp01-audit");
 

@@ -155,6 +155,9 @@ class VoteWalkthroughTests {
         assertThat(desk.locator("#state")).hasText("Đã kết thúc, công bố kết quả");
         assertThat(desk.locator("#result-table tbody tr.flagged")).containsText("đưa ra khỏi quy hoạch");
         Browser.screenshot(desk, "v07-results-concluded");
+        // the voters' list opens on demand (htmx loads it into the section)
+        desk.locator("#voters-list summary").click();
+        assertThat(desk.locator("#voters-list .voters li")).hasCount(7);
 
         // 6. the bulletin board recomputes the tally from the ballots
         desk.locator("#board-link").click();
